@@ -1,0 +1,47 @@
+// Event: one coded political event, with the evidence that justifies it.
+#ifndef RASAD_EVENT_H_
+#define RASAD_EVENT_H_
+
+#include <string>
+#include <vector>
+
+#include "rasad/article.h"
+
+namespace rasad {
+
+// A half-open byte span of Article::text; empty (begin == end) when absent.
+struct Span {
+  size_t begin = 0;
+  size_t end = 0;
+  bool empty() const { return begin == end; }
+};
+
+// An actor as coded: CAMEO code = country (3 letters) + roles.
+struct Actor {
+  std::string code;                // "DZAGOV"
+  std::string country;             // "DZA"; empty for actors with no country (IGOs)
+  std::vector<std::string> roles;  // {"GOV"}
+  std::string name;                // the dictionary's name for it ("Ramtane Lamamra", "Algeria")
+  Span span;                       // where it is written in the article
+};
+
+struct Event {
+  std::string article_id;
+  Date date;                 // the event's own date at its precision
+  Actor source;
+  Actor target;              // target.code empty when the event has none
+  std::string event_code;    // "042"
+  std::string event_root;    // "04"
+  int quad_class = 0;        // 1 verbal cooperation .. 4 material conflict
+  double goldstein = 0;
+  int sentence = 0;          // index of the sentence in the article (0-based)
+  Span sentence_span;        // the sentence in the original text
+  Span trigger;              // the words that express the action
+  std::string trigger_text;  // the trigger as written
+  std::string rule;          // which construction attributed the actors ("nominal", "vso", ...)
+  int mentions = 1;          // how many sentences of the article report this event
+};
+
+}  // namespace rasad
+
+#endif  // RASAD_EVENT_H_

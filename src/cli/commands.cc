@@ -1,0 +1,105 @@
+// Runs the subcommands over the library: reads inputs with ArticleReader, codes with Engine, writes with the
+// output writers. Diagnostics go to stderr prefixed "rasad: warning:" or "rasad: error:". Output is buffered
+// and written in large blocks. Tested end to end by tests/golden_test.py and tests/bad_input_test.py.
+#include "cli/commands.h"
+
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+
+#include <fmt/format.h>
+
+#include "input/reader.h"
+#include "lexicon/lexicon.h"
+#include "output/writer.h"
+#include "rasad/engine.h"
+#include "time/date.h"
+
+namespace rasad {
+namespace {
+
+class Output {
+ public:
+  ~Output() { Flush(); }
+  void Write(std::string_view s) {
+    buffer_ += s;
+    if (buffer_.size() > (1 << 16)) Flush();
+  }
+  void Flush() {
+    if (!buffer_.empty()) std::fwrite(buffer_.data(), 1, buffer_.size(), stdout);
+    std::fflush(stdout);
+    buffer_.clear();
+  }
+
+ private:
+  std::string buffer_;
+};
+
+}  // namespace
+
+int RunCode(const CodeOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  auto engine = Engine::Open(options.data_dir.empty() ? DefaultDataDir() : options.data_dir);
+  if (!engine.ok()) {
+    std::fprintf(stderr, "rasad: error: %s\n", engine.status().message().c_str());
+    return 2;
+  }
+  Date default_date;
+  if (!options.date.empty()) {
+    default_date = ParseIsoDate(options.date);
+    if (!default_date.valid() || options.date.size() != 10) {
+      std::fprintf(stderr, "rasad: error: --date wants YYYY-MM-DD, not '%s'\n", options.date.c_str());
+      return 2;
+    }
+  }
+  size_t errors = 0;
+  ArticleReader reader(engine.value()->lexicon(), default_date,
+                       [&](ArticleReader::Severity severity, const std::string& message) {
+                         if (severity == ArticleReader::Severity::kError) ++errors;
+                         std::fprintf(stderr, "rasad: %s: %s\n",
+                                      severity == ArticleReader::Severity::kError ? "error" : "warning",
+                                      message.c_str());
+                       });
+  Output out;
+  const bool table = options.format == "table";
+  if (table) out.Write(TableHeader());
+  size_t articles = 0, events_total = 0, bytes = 0;
+  Engine::Stats stats;
+  std::vector<std::string> diagnostics;
+  auto consume = [&](Article&& article) {
+    ++articles;
+    bytes += article.text.size();
+    diagnostics.clear();
+    std::vector<Event> events = engine.value()->Code(article, &diagnostics, &stats);
+    for (const std::string& d : diagnostics) std::fprintf(stderr, "rasad: warning: %s\n", d.c_str());
+    events_total += events.size();
+    if (table) {
+      out.Write(EventsToTable(events));
+      return;
+    }
+    for (const Event& e : events) {
+      out.Write(EventToJson(e, article));
+      out.Write("\n");
+    }
+  };
+  std::vector<std::string> inputs = options.inputs;
+  if (inputs.empty()) inputs.push_back("-");
+  bool ok = true;
+  for (const std::string& input : inputs) ok = reader.Read(input, consume) && ok;
+  out.Flush();
+  if (table) std::fprintf(stderr, "rasad: %zu events from %zu articles\n", events_total, articles);
+  if (options.stats) {
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    struct rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    std::fprintf(stderr,
+                 "rasad: stats: %zu articles, %zu sentences, %zu tokens, %zu events, %.1f MB in %.2f s: "
+                 "%.0f articles/s, %.0f sentences/s, %.2f MB/s, peak RSS %.0f MB\n",
+                 articles, stats.sentences, stats.tokens, events_total, bytes / 1e6, seconds, articles / seconds,
+                 stats.sentences / seconds, bytes / 1e6 / seconds, usage.ru_maxrss / 1024.0);
+  }
+  return ok && errors == 0 ? 0 : 1;
+}
+
+}  // namespace rasad

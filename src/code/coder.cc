@@ -1,0 +1,180 @@
+// Attribution by construction over the mentions of one sentence: each trigger looks for its source among
+// the actors of its clause by the rules of coder.h, then for a target that its frame admits. Clause limits
+// (punctuation, relative pronouns, subordinators) bound every search, and every search is bounded in words,
+// so a pathological sentence costs linear time. Tested in coder_test.cc.
+#include "code/coder.h"
+
+#include <algorithm>
+
+namespace rasad {
+namespace {
+
+constexpr int kMaxGenitiveGap = 4;   // words between a verbal noun and its genitive source (time, adjectives)
+constexpr int kMaxTargetDistance = 16;
+constexpr int kMaxSubjectDistance = 20;  // a subject may carry an apposition or a PP before the verb
+
+class SentenceCoder {
+ public:
+  SentenceCoder(const SentenceMentions& s, const Lexicon& lex) : s_(s), lex_(lex) {}
+
+  void Code(std::vector<Candidate>* out) {
+    for (size_t t = 0; t < s_.triggers.size(); ++t) CodeTrigger(static_cast<int>(t), out);
+  }
+
+ private:
+  int ClauseStart(const TriggerMention& t) const {
+    int start = 0;
+    for (int b : s_.clause_breaks) {
+      if (b <= t.first) start = std::max(start, b);
+    }
+    return start;
+  }
+
+  int ClauseEnd(const TriggerMention& t) const {
+    int end = static_cast<int>(s_.words.size());
+    for (int b : s_.clause_breaks) {
+      if (b >= t.last) end = std::min(end, b);
+    }
+    for (int r : s_.relatives) {
+      if (r >= t.last) end = std::min(end, r);
+    }
+    return end;
+  }
+
+  bool Party(const ActorMention& a) const { return !a.place; }
+
+  // The nearest actor before `before` and at or after `start` that stands with no preposition.
+  int SubjectBefore(int before, int start) const {
+    for (int a = static_cast<int>(s_.actors.size()) - 1; a >= 0; --a) {
+      const ActorMention& actor = s_.actors[a];
+      if (actor.last > before) continue;
+      if (actor.first < start || before - actor.last > kMaxSubjectDistance) break;
+      if (!Party(actor) || !actor.prep.empty()) continue;
+      // The second of a coordinated pair is reached through the first.
+      while (a > 0 && s_.actors[a - 1].coord_next == a) --a;
+      return a;
+    }
+    return -1;
+  }
+
+  // The first actor from `from` to `end` that stands with no preposition.
+  int SubjectAfter(int from, int end, int max_gap) const {
+    for (size_t a = 0; a < s_.actors.size(); ++a) {
+      const ActorMention& actor = s_.actors[a];
+      if (actor.first < from) continue;
+      if (actor.first >= end || actor.first - from > max_gap) break;
+      if (!Party(actor)) continue;
+      if (!actor.prep.empty()) return -1;  // a prepositional phrase comes first: no subject here
+      return static_cast<int>(a);
+    }
+    return -1;
+  }
+
+  int Target(const Trigger& trig, int from, int end, int source, bool allow_direct) const {
+    for (size_t a = 0; a < s_.actors.size(); ++a) {
+      const ActorMention& actor = s_.actors[a];
+      if (actor.first < from || static_cast<int>(a) == source) continue;
+      if (actor.first >= end || actor.first - from > kMaxTargetDistance) break;
+      if (!Party(actor)) continue;
+      if (source >= 0 && IsCoordinatedWith(source, static_cast<int>(a))) continue;
+      if (actor.prep.empty()) {
+        if (trig.frame.direct && allow_direct) return static_cast<int>(a);
+        continue;
+      }
+      if (std::find(trig.frame.preps.begin(), trig.frame.preps.end(), actor.prep) != trig.frame.preps.end()) {
+        return static_cast<int>(a);
+      }
+    }
+    return -1;
+  }
+
+  bool IsCoordinatedWith(int head, int other) const {
+    for (int a = head; a >= 0; a = s_.actors[a].coord_next) {
+      if (a == other) return true;
+    }
+    return false;
+  }
+
+  void CodeTrigger(int index, std::vector<Candidate>* out) const {
+    const TriggerMention& t = s_.triggers[index];
+    if (t.negated || t.anaphoric) return;
+    const Trigger& trig = lex_.trigger(t.trigger);
+    const int start = ClauseStart(t), end = ClauseEnd(t);
+    Candidate c;
+    c.trigger = index;
+    const bool noun = trig.pos == Trigger::Pos::kNoun;
+    if (noun && trig.symmetric) {
+      // محادثات بين X و Y "talks between X and Y": the pair are the parties.
+      for (size_t a = 0; a < s_.actors.size(); ++a) {
+        const ActorMention& actor = s_.actors[a];
+        if (actor.first < t.last) continue;
+        if (actor.first >= end || actor.first - t.last > kMaxGenitiveGap) break;
+        if (actor.prep == "بين" && actor.coord_next >= 0) {
+          c.source = static_cast<int>(a);
+          c.target = actor.coord_next;
+          c.rule = "between";
+          out->push_back(c);
+          return;
+        }
+        break;
+      }
+    }
+    const bool clause_initial = !noun && !s_.words[t.first].analysis().prefix.empty();
+    if (noun && !t.enclitic) {
+      c.source = SubjectAfter(t.last, end, kMaxGenitiveGap);
+      c.rule = "nominal";
+    }
+    if (c.source < 0 && !noun) {
+      c.source = SubjectAfter(t.first + 1, end, kMaxSubjectDistance);
+      c.rule = "vso";
+    }
+    if (c.source < 0 && !clause_initial) {
+      c.source = SubjectBefore(t.first, start);
+      c.rule = noun ? (t.enclitic ? "pronoun" : "nominal-subject") : "svo";
+    }
+    if (c.source < 0) return;
+    const ActorMention& source = s_.actors[c.source];
+    // The target comes after the subject when the subject follows the trigger; a light verb's target may
+    // stand before its object noun (اقترحت الجزائر على ليبيا استضافة "Algeria offered Libya to host").
+    int from = source.first > t.first ? source.last : (noun ? t.last : t.first + 1);
+    // Skip the rest of a coordinated subject.
+    for (int a = source.coord_next; a >= 0; a = s_.actors[a].coord_next) from = std::max(from, s_.actors[a].last);
+    c.target = Target(trig, from, end, c.source, /*allow_direct=*/true);
+
+    if (!source.pair.empty()) {
+      // "The two sides": one joint event between the parties last named.
+      if (c.target >= 0 || !trig.symmetric) return;
+      c.source_pair = 0;
+      c.target_pair = 1;
+      c.target = c.source;
+      c.rule = "joint-pair";
+      out->push_back(c);
+      return;
+    }
+    if (c.target < 0 && trig.symmetric && source.coord_next >= 0) {
+      c.target = source.coord_next;
+      c.rule = "joint";
+      out->push_back(c);
+      return;
+    }
+    if (c.target < 0 && trig.frame.required) return;
+    // A coordinated subject of a one-sided action: one event per subject.
+    for (int a = c.source; a >= 0; a = s_.actors[a].coord_next) {
+      Candidate each = c;
+      each.source = a;
+      out->push_back(each);
+      if (trig.symmetric) break;
+    }
+  }
+
+  const SentenceMentions& s_;
+  const Lexicon& lex_;
+};
+
+}  // namespace
+
+void CodeSentence(const SentenceMentions& sentence, const Lexicon& lexicon, std::vector<Candidate>* out) {
+  SentenceCoder(sentence, lexicon).Code(out);
+}
+
+}  // namespace rasad

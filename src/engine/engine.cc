@@ -1,0 +1,278 @@
+// The engine runs one article through the pipeline: normalise, split, find mentions sentence by sentence
+// (carrying the article memory), code candidates, date them, and settle them into one event per
+// (date, source, target, code), counting the sentences that repeat one. Each sentence's words are dropped as
+// soon as its candidates are taken, so memory follows the number of events, not the length of the article.
+// It holds nothing mutable, so any number of threads may code articles with one engine.
+// Tested end to end by tests/golden and engine_test.cc.
+#include "rasad/engine.h"
+
+#include <cstdlib>
+#include <map>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "code/coder.h"
+#include "lexicon/lexicon.h"
+#include "mention/mentions.h"
+#include "text/normalize.h"
+#include "text/sentence.h"
+#include "time/date.h"
+#include "time/resolve.h"
+
+namespace rasad {
+namespace {
+
+constexpr size_t kMaxSentenceBytes = 4000;  // longer "sentences" (tables, run-on lists) are coded in windows
+
+// One side of a pending event: an actor as the sentence gave it, before its date is known.
+struct PendingActor {
+  bool present = false;
+  std::string code;
+  const Entity* person = nullptr;
+  std::string name;
+  Span span;
+
+  std::string CodeOn(const Date& date) const { return person ? person->CodeOn(date) : code; }
+};
+
+// An event candidate taken out of its sentence, waiting for the article-level dates.
+struct Pending {
+  int sentence = 0;
+  int paragraph = 0;
+  bool header = false;
+  Date own_date;  // the date stated in its sentence, nearest the trigger; invalid when none
+  uint32_t trigger = 0;
+  PendingActor source, target;
+  Span trigger_span;
+  Span sentence_span;
+  std::string rule;
+};
+
+Actor MakeActor(const std::string& code, const std::string& name, Span span) {
+  Actor a;
+  a.code = code;
+  if (code.size() >= 3) {
+    a.country = code.substr(0, 3);
+    if (a.country == "IGO" || a.country == "NGO" || a.country == "IMG") a.country.clear();
+    for (size_t i = 3; i + 3 <= code.size(); i += 3) a.roles.push_back(code.substr(i, 3));
+  }
+  a.name = name;
+  a.span = span;
+  return a;
+}
+
+// Cuts sentences longer than kMaxSentenceBytes at spaces, so that no search grows with the input.
+std::vector<SentenceSpan> Windows(const std::string& text, const std::vector<SentenceSpan>& sentences) {
+  std::vector<SentenceSpan> windows;
+  windows.reserve(sentences.size());
+  for (const SentenceSpan& s : sentences) {
+    size_t b = s.begin;
+    while (s.end - b > kMaxSentenceBytes) {
+      size_t cut = text.rfind(' ', b + kMaxSentenceBytes);
+      if (cut == std::string::npos || cut <= b) cut = b + kMaxSentenceBytes;
+      while (cut < s.end && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) ++cut;  // whole characters
+      windows.push_back({b, cut, s.paragraph});
+      b = cut;
+    }
+    windows.push_back({b, s.end, s.paragraph});
+  }
+  return windows;
+}
+
+// Prints what the mention and code stages saw in a sentence (RASAD_DEBUG=1), for looking at real text.
+void DumpMentions(const std::string& text, const SentenceMentions& m, const Lexicon& lex,
+                  const std::vector<Candidate>& candidates) {
+  auto words = [&](int first, int last) {
+    if (first >= last) return std::string();
+    return text.substr(m.words[first].begin, m.words[last - 1].end - m.words[first].begin);
+  };
+  std::string line = "sentence: " + words(0, static_cast<int>(m.words.size())) + "\n";
+  for (const ActorMention& a : m.actors) {
+    line += fmt::format("  actor [{}] code={} prep={} place={} conj={} coord={}\n", words(a.first, a.last),
+                        a.person ? a.person->name : a.code, a.prep, a.place, a.conj, a.coord_next);
+  }
+  for (const TriggerMention& t : m.triggers) {
+    line += fmt::format("  trigger [{}] {} enclitic={} negated={}\n", words(t.first, t.last),
+                        lex.trigger(t.trigger).code, t.enclitic, t.negated);
+  }
+  for (const Candidate& c : candidates) {
+    line += fmt::format("  candidate {} -> {} by {}\n", c.source, c.target, c.rule);
+  }
+  std::fputs(line.c_str(), stderr);
+}
+
+}  // namespace
+
+std::string DefaultDataDir() {
+  if (const char* env = std::getenv("RASAD_DATA"); env != nullptr && *env != '\0') return env;
+  return RASAD_DEFAULT_DATA_DIR;
+}
+
+Engine::~Engine() = default;
+
+Result<std::shared_ptr<const Engine>> Engine::Open(const std::string& data_dir) {
+  Result<Lexicon> lexicon = Lexicon::Load(data_dir);
+  if (!lexicon.ok()) return lexicon.status();
+  std::shared_ptr<Engine> engine(new Engine());
+  engine->lexicon_ = std::make_unique<const Lexicon>(std::move(lexicon).value());
+  const char* debug = std::getenv("RASAD_DEBUG");
+  engine->debug_ = debug != nullptr && *debug != '\0' && *debug != '0';
+  return std::shared_ptr<const Engine>(std::move(engine));
+}
+
+std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>* diagnostics) const {
+  return Code(article, diagnostics, nullptr);
+}
+
+std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>* diagnostics, Stats* stats) const {
+  const Lexicon& lex = *lexicon_;
+  const NormalizedText norm = Normalize(article.text);
+  const std::string& text = norm.text();
+  const std::vector<SentenceSpan> sentences = Windows(text, SplitSentences(text));
+  if (stats) stats->sentences += sentences.size();
+
+  ArticleMemory memory;
+  std::vector<Pending> pending;
+  std::map<int, Date> paragraph_dates;  // the first date each paragraph states
+  Date lead;  // the news peg: the first day-precision relative date of the body's first two paragraphs
+              // (two, since a teaser line often stands before the lead)
+  int lead_paragraph = -1;
+  bool unresolved = false;
+  SentenceMentions m;
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    const SentenceSpan& s = sentences[i];
+    const size_t orig_begin = norm.OriginalOffset(s.begin);
+    const bool header = orig_begin < article.body_offset;
+    std::string_view sentence_text = std::string_view(text).substr(s.begin, s.end - s.begin);
+    if (header && ParseDateLine(sentence_text, lex).valid()) continue;  // the date line states no event
+    if (!header && lead_paragraph < 0) lead_paragraph = s.paragraph;
+    m = SentenceMentions();
+    FindMentions(text, s.begin, s.end, lex, &memory, &m);
+    if (stats) stats->tokens += m.words.size();
+    for (ActorMention& a : m.actors) {
+      // The dateline (الرباط - رويترز) names where the report was filed, not a party.
+      if (norm.OriginalOffset(m.words[a.first].begin) < article.dateline_end && orig_begin >= article.body_offset) {
+        a.place = true;
+      }
+    }
+    std::vector<std::pair<int, Date>> dates;
+    for (const TimeMention& t : m.times) {
+      Date d = ResolveTime(t, article.published);
+      if (!d.valid()) {
+        unresolved = true;
+        continue;
+      }
+      dates.emplace_back(t.first, d);
+      if (!header) paragraph_dates.emplace(s.paragraph, d);
+      if (!header && s.paragraph <= lead_paragraph + 1 && !lead.valid() && d.day > 0 &&
+          (t.kind == TimeWord::Kind::kWeekday || t.kind == TimeWord::Kind::kRelativeDay)) {
+        lead = d;
+      }
+    }
+    std::vector<Candidate> candidates;
+    CodeSentence(m, lex, &candidates);
+    if (debug_) DumpMentions(text, m, lex, candidates);
+    for (const Candidate& c : candidates) {  // the parties of events, for a later "the two sides"
+      for (int a : {c.source, c.target}) {
+        if (a >= 0 && m.actors[a].pair.empty()) memory.NoteParty(m.actors[a].CodeOn(Date()));
+      }
+    }
+    auto span_of = [&](int first, int last) {
+      return Span{norm.OriginalOffset(m.words[first].begin), norm.OriginalOffset(m.words[last - 1].end)};
+    };
+    auto take = [&](int index, int pair, PendingActor* out) {
+      if (index < 0) return;
+      const ActorMention& a = m.actors[index];
+      out->present = true;
+      out->span = span_of(a.first, a.last);
+      if (pair >= 0) {
+        out->code = a.pair[pair];
+        out->name = lex.CountryName(out->code.substr(0, 3));
+      } else {
+        out->code = a.code;
+        out->person = a.person;
+        out->name = a.name;
+      }
+    };
+    for (const Candidate& c : candidates) {
+      const TriggerMention& trig = m.triggers[c.trigger];
+      Pending p;
+      p.sentence = static_cast<int>(i);
+      p.paragraph = s.paragraph;
+      p.header = header;
+      int best = 1 << 30;
+      for (const auto& [word, d] : dates) {
+        if (int distance = std::abs(word - trig.first); distance < best) best = distance, p.own_date = d;
+      }
+      p.trigger = trig.trigger;
+      take(c.source, c.source_pair, &p.source);
+      take(c.target, c.target_pair, &p.target);
+      p.trigger_span = span_of(trig.first, trig.last);
+      p.sentence_span = {orig_begin, norm.OriginalOffset(s.end)};
+      p.rule = c.rule;
+      pending.push_back(std::move(p));
+    }
+  }
+  if (unresolved && diagnostics && !article.published.valid()) {
+    diagnostics->push_back(
+        fmt::format("{}: no publication date: relative dates left unresolved", article.source_name));
+  }
+
+  // Settle: date each event (its sentence's date, else its paragraph's, else the news peg, else the
+  // publication date), resolve dated roles, and keep one event per (date, source, target, code).
+  const Date fallback = lead.valid() ? lead : article.published;
+  std::vector<Event> events;
+  std::map<std::tuple<std::string, std::string, std::string, std::string>, size_t> seen;
+  for (const Pending& p : pending) {
+    const Trigger& entry = lex.trigger(p.trigger);
+    Date date = p.own_date;
+    if (!date.valid() && !p.header) {
+      if (auto it = paragraph_dates.find(p.paragraph); it != paragraph_dates.end()) date = it->second;
+    }
+    if (!date.valid()) date = fallback;
+    std::string source_code = p.source.CodeOn(date);
+    std::string target_code = p.target.present ? p.target.CodeOn(date) : "";
+    if (source_code.empty()) continue;
+    bool has_target = p.target.present;
+    if (has_target && target_code.empty()) {
+      if (entry.frame.required) continue;
+      has_target = false;
+    }
+    // An actor does not act on itself, nor a country on its own organs (الخارجية الجزائرية and الجزائر).
+    if (has_target && (target_code == source_code ||
+                       (source_code.compare(0, 3, target_code, 0, 3) == 0 &&
+                        (source_code.size() == 3 || target_code.size() == 3)))) {
+      continue;
+    }
+
+    std::string key_source = source_code, key_target = target_code;
+    if (entry.symmetric && key_target < key_source) std::swap(key_source, key_target);
+    auto key = std::make_tuple(date.ToString(), key_source, key_target, entry.code);
+    if (auto it = seen.find(key); it != seen.end()) {
+      ++events[it->second].mentions;
+      continue;
+    }
+    seen.emplace(key, events.size());
+    Event e;
+    e.article_id = article.id;
+    e.date = date;
+    e.source = MakeActor(source_code, p.source.name, p.source.span);
+    if (has_target) e.target = MakeActor(target_code, p.target.name, p.target.span);
+    e.event_code = entry.code;
+    e.event_root = entry.code.substr(0, 2);
+    if (const CameoInfo* info = lex.cameo(entry.code)) {
+      e.quad_class = info->quad_class;
+      e.goldstein = info->goldstein;
+    }
+    e.sentence = p.sentence;
+    e.sentence_span = p.sentence_span;
+    e.trigger = p.trigger_span;
+    e.trigger_text = article.text.substr(e.trigger.begin, e.trigger.end - e.trigger.begin);
+    e.rule = p.rule;
+    events.push_back(std::move(e));
+  }
+  return events;
+}
+
+}  // namespace rasad

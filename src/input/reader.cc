@@ -1,0 +1,362 @@
+// Reads inputs whole (articles are small; a JSON Lines file is processed line by line from one buffer),
+// decompresses gzip with zlib, repairs UTF-8 before anything else sees the text, and parses JSON with
+// simdjson. Plain-text articles are split into title, subtitle, date line and body by finding the date line
+// among the first lines with the same parser that the time stage uses. Tested in reader_test.cc and
+// tests/bad_input_test.py.
+#include "input/reader.h"
+
+#include <unicode/utf8.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <vector>
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include "lexicon/lexicon.h"
+#include "text/normalize.h"
+#include "time/date.h"
+
+namespace rasad {
+namespace {
+
+constexpr int kMaxHeaderLines = 6;        // title, subtitles and the date line come within this many lines
+constexpr size_t kMaxDatelineBytes = 80;  // "الرباط - رويترز -" and the like are short
+constexpr size_t kBinaryProbe = 8192;
+
+bool LooksBinary(std::string_view content) {
+  std::string_view probe = content.substr(0, kBinaryProbe);
+  size_t control = 0;
+  for (unsigned char c : probe) {
+    if (c == 0) return true;
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++control;
+  }
+  return control * 10 > probe.size();
+}
+
+bool IsGzip(std::string_view content) {
+  return content.size() >= 2 && static_cast<unsigned char>(content[0]) == 0x1f &&
+         static_cast<unsigned char>(content[1]) == 0x8b;
+}
+
+// Decompresses gzip (possibly several concatenated members). Returns false on corrupt data, with what was
+// decompressed so far in *out.
+bool Gunzip(std::string_view in, std::string* out) {
+  z_stream zs{};
+  if (inflateInit2(&zs, 15 + 32) != Z_OK) return false;
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  zs.avail_in = static_cast<uInt>(in.size());
+  char buffer[1 << 16];
+  int ret = Z_OK;
+  while (true) {
+    zs.next_out = reinterpret_cast<Bytef*>(buffer);
+    zs.avail_out = sizeof(buffer);
+    ret = inflate(&zs, Z_NO_FLUSH);
+    out->append(buffer, sizeof(buffer) - zs.avail_out);
+    if (ret == Z_STREAM_END) {
+      if (zs.avail_in == 0) break;
+      inflateReset(&zs);  // another gzip member follows
+      continue;
+    }
+    if (ret != Z_OK) break;
+  }
+  inflateEnd(&zs);
+  return ret == Z_STREAM_END;
+}
+
+std::string FileStem(const std::string& path) {
+  std::string name = std::filesystem::path(path).filename().string();
+  size_t dot = name.find('.');
+  return dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
+}
+
+// In a directory, only files named as articles are read (README.md and the like are not articles).
+bool IsArticleFile(std::string_view name) {
+  for (std::string_view ext : {".txt", ".jsonl", ".json", ".jsonl.gz", ".json.gz", ".txt.gz", ".ndjson"}) {
+    if (name.size() > ext.size() && name.substr(name.size() - ext.size()) == ext) return true;
+  }
+  return false;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+size_t RepairUtf8(std::string* text, size_t* first_bad) {
+  if (simdjson::validate_utf8(text->data(), text->size())) return 0;
+  std::string out;
+  out.reserve(text->size() + 16);
+  size_t bad = 0;
+  const char* s = text->data();
+  const int32_t n = static_cast<int32_t>(std::min<size_t>(text->size(), INT32_MAX));
+  for (int32_t i = 0; i < n;) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) {
+      if (bad++ == 0) *first_bad = start;
+      out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+    } else {
+      out.append(s + start, i - start);
+    }
+  }
+  text->swap(out);
+  return bad;
+}
+
+size_t FindDateline(std::string_view body) {
+  // A dateline is a few words (a city, optionally an agency in brackets) closed by a dash or a colon, before
+  // any sentence punctuation: "الجزائر –", "بغداد (أ ف ب) -", "القاهرة - رويترز:".
+  std::string_view head = body.substr(0, kMaxDatelineBytes);
+  static const std::string_view kDashes[] = {"–", "—", " - ", ":"};
+  size_t best = std::string_view::npos, best_len = 0;
+  for (std::string_view d : kDashes) {
+    size_t at = head.find(d);
+    if (at != std::string_view::npos && at > 0 && at < best) best = at, best_len = d.size();
+  }
+  if (best == std::string_view::npos) return 0;
+  std::string_view before = head.substr(0, best);
+  if (before.find_first_of(".!?\n،,") != std::string_view::npos) return 0;
+  size_t words = std::count(before.begin(), before.end(), ' ') + 1;
+  if (words > 6) return 0;
+  size_t end = best + best_len;
+  // "الرباط - رويترز -": an agency after the dash, closed by a second dash or colon.
+  std::string_view rest = body.substr(end, 40);
+  for (std::string_view d : kDashes) {
+    size_t at = rest.find(d);
+    if (at != std::string_view::npos && at < 30 && rest.substr(0, at).find_first_of(".!?\n،,") == std::string_view::npos &&
+        std::count(rest.begin(), rest.begin() + at, ' ') <= 3) {
+      end += at + d.size();
+      break;
+    }
+  }
+  return end;
+}
+
+ArticleReader::ArticleReader(const Lexicon& lexicon, Date default_date, Sink sink)
+    : lexicon_(lexicon), default_date_(default_date), sink_(std::move(sink)) {}
+
+bool ArticleReader::Read(const std::string& path, const Consumer& consumer) {
+  if (path == "-") {
+    std::string content((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    return ReadContent(std::move(content), "<stdin>", consumer);
+  }
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    std::vector<std::string> files;
+    for (auto it = std::filesystem::recursive_directory_iterator(path, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+      std::string name = it->path().filename().string();
+      if (!name.empty() && name[0] == '.') {
+        if (it->is_directory()) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file() && IsArticleFile(name)) files.push_back(it->path().string());
+    }
+    if (ec) {
+      Fail(fmt::format("{}: cannot list directory: {}", path, ec.message()));
+      return false;
+    }
+    std::sort(files.begin(), files.end());
+    bool ok = true;
+    for (const std::string& f : files) ok = ReadFile(f, consumer) && ok;
+    return ok;
+  }
+  return ReadFile(path, consumer);
+}
+
+bool ArticleReader::ReadFile(const std::string& path, const Consumer& consumer) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    Fail(fmt::format("{}: cannot open", path));
+    return false;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return ReadContent(buffer.str(), path, consumer);
+}
+
+bool ArticleReader::ReadContent(std::string content, const std::string& path, const Consumer& consumer) {
+  bool ok = true;
+  if (IsGzip(content)) {
+    std::string plain;
+    if (!Gunzip(content, &plain)) {
+      Fail(fmt::format("{}: corrupt or truncated gzip data; coding the {} bytes that could be read", path,
+                       plain.size()));
+      ok = false;
+      // Drop a partial last line: it is cut, not broken.
+      size_t last = plain.rfind('\n');
+      plain.resize(last == std::string::npos ? 0 : last + 1);
+    }
+    content.swap(plain);
+  }
+  if (Trim(content).empty() || content.find_first_not_of(" \t\r\n") == std::string::npos) {
+    Warn(fmt::format("{}: empty file, no article", path));
+    return ok;
+  }
+  if (LooksBinary(content)) {
+    Fail(fmt::format("{}: binary file, not an article; skipped", path));
+    return false;
+  }
+  size_t first = content.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (content[first] == '{') return ReadJsonLines(content, path, consumer) && ok;
+
+  size_t bad_at = 0;
+  if (size_t bad = RepairUtf8(&content, &bad_at); bad > 0) {
+    Warn(fmt::format("{}: invalid UTF-8 at byte {} ({} sequence{} replaced by U+FFFD)", path, bad_at, bad,
+                     bad == 1 ? "" : "s"));
+  }
+  consumer(ParsePlainText(std::move(content), FileStem(path), path));
+  return ok;
+}
+
+bool ArticleReader::ReadJsonLines(const std::string& content, const std::string& path, const Consumer& consumer) {
+  simdjson::dom::parser parser;
+  bool ok = true;
+  size_t pos = 0;
+  int line_no = 0;
+  std::string line;
+  while (pos < content.size()) {
+    size_t end = content.find('\n', pos);
+    if (end == std::string::npos) end = content.size();
+    line.assign(content, pos, end - pos);
+    const size_t line_start = pos;
+    pos = end + 1;
+    ++line_no;
+    if (Trim(line).empty()) continue;
+    const std::string where = fmt::format("{}:{}", path, line_no);
+    size_t bad_at = 0;
+    if (size_t bad = RepairUtf8(&line, &bad_at); bad > 0) {
+      Warn(fmt::format("{}: invalid UTF-8 at byte {} of the file ({} sequence{} replaced by U+FFFD)", where,
+                       line_start + bad_at, bad, bad == 1 ? "" : "s"));
+    }
+    // The DOM API validates the whole line and dispatches at run time to the best kernel of the machine
+    // (the On-Demand API would be compiled for the baseline, since the build sets no -march).
+    simdjson::padded_string padded(line);
+    simdjson::dom::element root;
+    simdjson::dom::object object;
+    if (parser.parse(padded).get(root) != simdjson::SUCCESS) {
+      Fail(fmt::format("{}: broken JSON; line skipped", where));
+      ok = false;
+      continue;
+    }
+    if (root.get_object().get(object) != simdjson::SUCCESS) {
+      Fail(fmt::format("{}: not a JSON object; line skipped", where));
+      ok = false;
+      continue;
+    }
+    Article article;
+    std::string_view title, text, date, outlet, url;
+    std::string id;
+    bool broken = false;
+    for (auto [key, value] : object) {
+      if (key == "id") {
+        std::string_view s;
+        int64_t number;
+        if (value.get_string().get(s) == simdjson::SUCCESS) id = std::string(s);
+        else if (value.get_int64().get(number) == simdjson::SUCCESS) id = std::to_string(number);
+        continue;
+      }
+      std::string_view* slot = key == "title" ? &title : key == "text" ? &text : key == "date" ? &date
+                             : key == "outlet" ? &outlet : key == "url" ? &url : nullptr;
+      if (slot == nullptr || value.is_null()) continue;
+      if (value.get_string().get(*slot) != simdjson::SUCCESS) {
+        Fail(fmt::format("{}: field \"{}\" is not a string; line skipped", where, key));
+        broken = true;
+        break;
+      }
+    }
+    if (broken) {
+      ok = false;
+      continue;
+    }
+    if (title.empty() && text.empty()) {
+      Fail(fmt::format("{}: no title and no text; line skipped", where));
+      ok = false;
+      continue;
+    }
+    article.id = id.empty() ? fmt::format("{}-{}", FileStem(path), line_no) : id;
+    article.outlet = std::string(outlet);
+    article.url = std::string(url);
+    article.title = std::string(title);
+    article.source_name = where;
+    article.text = article.title;
+    if (!text.empty()) {
+      if (!article.text.empty()) article.text += "\n\n";
+      article.body_offset = article.text.size();
+      article.text += text;
+      article.dateline_end = article.body_offset + FindDateline(text);
+    } else {
+      article.body_offset = article.dateline_end = article.text.size();
+    }
+    SetPublished(&article, date);
+    consumer(std::move(article));
+  }
+  return ok;
+}
+
+void ArticleReader::SetPublished(Article* article, std::string_view date) {
+  if (!date.empty()) {
+    Date d = ParseIsoDate(date);
+    if (!d.valid()) d = ParseDateLine(Normalize(date).text(), lexicon_);
+    if (d.valid()) {
+      article->published = d;
+      return;
+    }
+    Warn(fmt::format("{}: unknown date '{}'", article->source_name, date));
+  }
+  article->published = default_date_;
+  if (!default_date_.valid()) {
+    Warn(fmt::format("{}: no publication date (give one with --date); relative dates stay unresolved",
+                     article->source_name));
+  }
+}
+
+Article ArticleReader::ParsePlainText(std::string content, const std::string& id, const std::string& source_name) {
+  Article article;
+  article.id = id;
+  article.source_name = source_name;
+  // Lines: the title is the first non-empty line; a date line among the next few ends the header.
+  std::vector<std::pair<size_t, size_t>> lines;  // non-empty lines: begin, end
+  for (size_t pos = 0; pos < content.size() && static_cast<int>(lines.size()) <= kMaxHeaderLines;) {
+    size_t end = content.find('\n', pos);
+    if (end == std::string::npos) end = content.size();
+    if (!Trim(std::string_view(content).substr(pos, end - pos)).empty()) lines.emplace_back(pos, end);
+    pos = end + 1;
+  }
+  size_t body = lines.empty() ? content.size() : lines[0].second;
+  std::string_view date_text;
+  for (size_t i = 1; i < lines.size(); ++i) {
+    std::string_view line = Trim(std::string_view(content).substr(lines[i].first, lines[i].second - lines[i].first));
+    if (ParseDateLine(Normalize(line).text(), lexicon_).valid()) {
+      date_text = line;
+      body = lines[i].second;
+      break;
+    }
+  }
+  if (!lines.empty()) article.title = std::string(Trim(std::string_view(content).substr(lines[0].first, lines[0].second - lines[0].first)));
+  std::string date(date_text);
+  // The body begins at its first non-empty line.
+  size_t body_start = content.find_first_not_of(" \t\r\n", body);
+  article.body_offset = body_start == std::string::npos ? content.size() : body_start;
+  article.text = std::move(content);
+  article.dateline_end = article.body_offset + FindDateline(std::string_view(article.text).substr(article.body_offset));
+  if (!date.empty()) {
+    article.published = ParseDateLine(Normalize(date).text(), lexicon_);
+  } else {
+    SetPublished(&article, "");
+  }
+  return article;
+}
+
+}  // namespace rasad

@@ -1,0 +1,188 @@
+// Lexicon: every dictionary rasad matches against, loaded from the readable sources under data/.
+//
+// Sources (one entry a line, '#' comments, tab-separated, a source column):
+//   countries.tsv   countries with names, nationality adjectives (nisba), people nouns, capitals, seats
+//   agents.tsv      role expressions (وزير الخارجية "foreign minister" -> GOV) and their kind
+//   persons.tsv     named persons with dated roles (رمطان لعمامرة -> DZAGOV from 2021-07-07)
+//   orgs.tsv        organisations and bodies with their codes
+//   events.tsv      event triggers: verbs, verbal nouns and light-verb phrases with their CAMEO code and frame
+//   function_words.tsv  prepositions, negators, relative pronouns, name-head nouns and other closed classes
+//   cameo.tsv       CAMEO event codes with quad class and Goldstein score
+// Weekday and month names come from ICU's CLDR data for the Arabic locales, not from a file.
+//
+// Every phrase is stored under its key: the MatchKey() of each normalised token, joined by one space. A
+// phrase may have several entries (a person with several tenures; a word that is both a trigger and an agent).
+// Generated forms (verb inflections, the inflections of a nisba, the construct form of an agent) are expanded
+// at load time by forms.cc, so the sources list only lemmas.
+//
+// The lexicon is immutable after Load() and safe to share across threads. Tested in lexicon_test.cc.
+#ifndef RASAD_LEXICON_LEXICON_H_
+#define RASAD_LEXICON_LEXICON_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "rasad/article.h"
+#include "rasad/status.h"
+
+namespace rasad {
+
+// One code an actor holds over a date range; an invalid `from` or `to` leaves that end open.
+struct Tenure {
+  std::string code;  // full CAMEO actor code, e.g. "DZAGOV"
+  Date from;
+  Date to;
+};
+
+// A named actor: a country, its capital or seat of government, its people, a person, an organisation.
+struct Entity {
+  enum class Kind : uint8_t { kCountry, kCapital, kSeat, kPeople, kPerson, kOrg };
+  Kind kind = Kind::kCountry;
+  std::string name;             // English or transliterated name for output ("Algeria", "Ramtane Lamamra")
+  std::vector<Tenure> tenures;  // one for all kinds but persons, whose roles change over time
+  std::string origin;           // "countries.tsv:12"
+
+  // Returns the code held on `date` (the tenure covering it; else the nearest tenure; the only one when one).
+  const std::string& CodeOn(const Date& date) const;
+};
+
+// A role expression: a title, a body, an office.
+struct Agent {
+  enum class Kind : uint8_t { kPerson, kGroup, kOffice };
+  std::string roles;  // "GOV", "GOVMIL", "CVL"
+  Kind kind = Kind::kPerson;
+  bool construct = false;  // the construct form (وزير خارجية "minister of foreign-") that wants a country after it
+  std::string origin;
+};
+
+// A nationality adjective in one of its inflections.
+struct Nisba {
+  std::string country;  // "DZA"
+  bool plural = false;  // الجزائريون، الجزائريين، الجزائريات: the people, an actor on its own
+};
+
+// How a trigger's target is found.
+struct TargetFrame {
+  std::vector<std::string> preps;  // prepositions (as proclitic letters or words) that introduce the target
+  bool direct = false;             // an unmarked object after the subject is the target
+  bool required = true;            // no event without a target
+};
+
+// An event trigger: a verb (all its generated forms), a verbal noun, or a light verb with its object noun.
+struct Trigger {
+  enum class Pos : uint8_t { kVerb, kNoun };
+  std::string code;       // CAMEO event code "042"
+  Pos pos = Pos::kVerb;
+  std::vector<std::string> objects;  // light verbs: keys of the object nouns that must follow in the clause
+  TargetFrame frame;
+  bool symmetric = false;  // a joint action: coordinated subjects are source and target
+  std::string lemma;       // the source form, for explanations
+  std::string origin;
+};
+
+// Closed-class words that steer attribution.
+enum class FunctionClass : uint8_t {
+  kPrep,        // a preposition written as a word: إلى "to", مع "with", على "on", ضد "against", بين "between"
+  kPlacePrep,   // introduces a place, not a participant: في "in"
+  kNegator,     // لم، لن، لا، ما، ليس
+  kRelative,    // الذي، التي: a new clause about the previous noun
+  kClauseBreak, // حيث، بينما، فيما: a new clause
+  kNameHead,    // مؤتمر "conference", قمة "summit", منطقة "region": an actor right after names a thing, not a party
+  kQualifier,   // لشؤون "for the affairs of": the words after it qualify a title, they are not a name
+  kAntecedent,  // الطرفان، الجانبان: the two parties last mentioned
+  kModifier,    // السابق "former", الجديد "new": may stand between a title and a name
+  kStop,        // a common word that is never part of a name (أن "that", قال "said", هذا "this")
+  kPast,        // الماضي "last": the time word before it points back
+  kFuture,      // المقبل "next": the time word before it points forward; سوف "will"
+  kYearWord,    // عام، العام "year": a year number follows
+  kOrdinalRef,  // الأولى "the former", الثانية "the latter": one of the pair last coordinated (value 1 or 2)
+  kDemonstrative,  // هذه "this": before a verbal noun, it refers back to an event already told
+};
+
+struct FunctionWord {
+  FunctionClass cls;
+  std::string value;  // the canonical form for prepositions ("الى", "مع"), else empty
+};
+
+// Weekday (0 = Sunday) or month (1-12) from CLDR, or a relative-day word.
+struct TimeWord {
+  enum class Kind : uint8_t { kWeekday, kMonth, kRelativeDay, kYear };
+  Kind kind;
+  int value;  // weekday 0-6, month 1-12, relative day offset (-1 أمس "yesterday"), year (0: relative)
+};
+
+// One meaning of a phrase.
+struct LexHit {
+  enum class Kind : uint8_t { kEntity, kAgent, kNisba, kTrigger, kFunction, kTime };
+  Kind kind;
+  uint32_t index;  // into the vector of that kind
+};
+
+// The quad class and Goldstein score of a CAMEO event code.
+struct CameoInfo {
+  int quad_class = 0;
+  double goldstein = 0;
+  std::string description;
+};
+
+class Lexicon {
+ public:
+  // Loads every source under `data_dir`. Returns an error naming file:line for a malformed line.
+  static Result<Lexicon> Load(const std::string& data_dir);
+
+  // Returns the meanings of a phrase key (MatchKeys joined by ' '), or nullptr when it is not a phrase.
+  const std::vector<LexHit>* Find(std::string_view key) const;
+  // Returns whether some phrase continues `key` with one more token (for longest-match walks).
+  bool HasLonger(std::string_view key) const { return prefixes_.count(std::string(key)) > 0; }
+  // Returns whether a single-token key is a word of any dictionary (the vocabulary of clitic segmentation).
+  bool Known(std::string_view token_key) const { return vocabulary_.count(std::string(token_key)) > 0; }
+
+  const Entity& entity(uint32_t i) const { return entities_[i]; }
+  const Agent& agent(uint32_t i) const { return agents_[i]; }
+  const Nisba& nisba(uint32_t i) const { return nisbas_[i]; }
+  const Trigger& trigger(uint32_t i) const { return triggers_[i]; }
+  const FunctionWord& function_word(uint32_t i) const { return functions_[i]; }
+  const TimeWord& time_word(uint32_t i) const { return times_[i]; }
+  // Returns the CAMEO data of an event code, or nullptr for an unknown code.
+  const CameoInfo* cameo(std::string_view code) const;
+  // Returns the English name of a country code ("DZA" -> "Algeria"); the code itself when unknown.
+  const std::string& CountryName(std::string_view code) const;
+
+  size_t phrase_count() const { return phrases_.size(); }
+
+ private:
+  Status LoadCameo(const std::string& path);
+  Status LoadCountries(const std::string& path);
+  Status LoadAgents(const std::string& path);
+  Status LoadPersons(const std::string& path);
+  Status LoadOrgs(const std::string& path);
+  Status LoadEvents(const std::string& path);
+  Status LoadFunctionWords(const std::string& path);
+  Status LoadCalendar();
+  // Adds `phrase` (normalised text, tokens separated by spaces) with meaning `hit`.
+  void Add(std::string_view phrase, LexHit hit);
+
+  std::unordered_map<std::string, std::vector<LexHit>> phrases_;
+  std::unordered_set<std::string> prefixes_;
+  std::unordered_set<std::string> vocabulary_;
+  std::vector<Entity> entities_;
+  std::vector<Agent> agents_;
+  std::vector<Nisba> nisbas_;
+  std::vector<Trigger> triggers_;
+  std::vector<FunctionWord> functions_;
+  std::vector<TimeWord> times_;
+  std::unordered_map<std::string, CameoInfo> cameo_;
+  std::unordered_map<std::string, std::string> country_names_;
+};
+
+// Returns the key of a phrase written in (normalised or original) text: its words' MatchKeys joined by ' '.
+// Punctuation inside the phrase is dropped.
+std::string PhraseKey(std::string_view phrase);
+
+}  // namespace rasad
+
+#endif  // RASAD_LEXICON_LEXICON_H_

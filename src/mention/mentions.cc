@@ -1,0 +1,582 @@
+// Finds mentions in one sentence in three passes: segment and key every word; walk the words matching the
+// longest lexicon phrase at each position (trying each clitic analysis of the first word, whole-word keys for
+// the rest); then compose actors from titles, nationality adjectives, names and dictionary entities, and read
+// off the governing preposition of each actor. Article memory lets a surname stand for the person introduced
+// earlier. Tested in mentions_test.cc.
+#include "mention/mentions.h"
+
+#include <algorithm>
+
+#include "text/normalize.h"
+
+namespace rasad {
+namespace {
+
+constexpr size_t kMaxNameWords = 4;  // Arabic names in news: given name, father's, family: rarely more
+constexpr int kMaxObjectDistance = 8;  // how far a light verb's object noun may stand from the verb
+
+// One lexicon match before composition.
+struct Match {
+  int first = 0, last = 0;
+  const std::vector<LexHit>* hits = nullptr;
+};
+
+const LexHit* FindHit(const Match& m, LexHit::Kind kind) {
+  if (m.hits == nullptr) return nullptr;
+  for (const LexHit& h : *m.hits) {
+    if (h.kind == kind) return &h;
+  }
+  return nullptr;
+}
+
+const FunctionWord* FindFunction(const Match& m, const Lexicon& lex, FunctionClass cls) {
+  if (m.hits == nullptr) return nullptr;
+  for (const LexHit& h : *m.hits) {
+    if (h.kind == LexHit::Kind::kFunction && lex.function_word(h.index).cls == cls) return &lex.function_word(h.index);
+  }
+  return nullptr;
+}
+
+bool IsConjunction(std::string_view prefix) {
+  return !prefix.empty() && (prefix.substr(0, 2) == "و" || prefix.substr(0, 2) == "ف");
+}
+
+// Returns the preposition proclitic (ب ل ك) inside a prefix such as "وب", or an empty view.
+std::string_view ProcliticPrep(std::string_view prefix) {
+  if (IsConjunction(prefix)) prefix.remove_prefix(2);
+  if (prefix.size() >= 2) {
+    std::string_view p = prefix.substr(0, 2);
+    if (p == "ب" || p == "ل" || p == "ك") return p;
+  }
+  return {};
+}
+
+class SentenceMatcher {
+ public:
+  SentenceMatcher(std::string_view text, const Lexicon& lex, ArticleMemory* memory, SentenceMentions* out)
+      : text_(text), lex_(lex), memory_(memory), out_(out) {}
+
+  void Run(size_t begin, size_t end) {
+    Segment(begin, end);
+    MatchPhrases();
+    Compose();
+    Govern();
+  }
+
+ private:
+  std::string_view Surface(const Word& w) const { return text_.substr(w.begin, w.end - w.begin); }
+
+  void Segment(size_t begin, size_t end) {
+    std::vector<Token> tokens;
+    Tokenize(text_, begin, end, &tokens);
+    Vocabulary known = [this](std::string_view key) { return lex_.Known(key); };
+    out_->words.reserve(tokens.size());
+    for (const Token& t : tokens) {
+      Word w;
+      w.begin = t.begin;
+      w.end = t.end;
+      w.kind = t.kind;
+      w.arabic = t.arabic;
+      std::string_view surface = text_.substr(t.begin, t.end - t.begin);
+      w.key = MatchKey(surface);
+      if (t.kind == TokenKind::kWord && t.arabic) {
+        w.analyses = rasad::Segment(surface, known);
+      } else {
+        w.analyses.push_back(Analysis{"", w.key, "", false});
+      }
+      out_->words.push_back(std::move(w));
+    }
+  }
+
+  // Longest match at each position; a match may start with any clitic analysis of its first word.
+  void MatchPhrases() {
+    std::vector<Word>& words = out_->words;
+    const int n = static_cast<int>(words.size());
+    at_.assign(n, -1);
+    std::string key;
+    for (int i = 0; i < n;) {
+      Match best;
+      int best_analysis = 0;
+      if (words[i].kind == TokenKind::kWord) {
+        for (size_t a = 0; a < words[i].analyses.size(); ++a) {
+          key = words[i].analyses[a].stem;
+          int j = i + 1;
+          while (true) {
+            if (const auto* hits = lex_.Find(key); hits != nullptr && j - i > best.last - best.first) {
+              best = {i, j, hits};
+              best_analysis = static_cast<int>(a);
+            }
+            if (j >= n || words[j].kind != TokenKind::kWord || !lex_.HasLonger(key)) break;
+            key += ' ';
+            key += words[j].key;
+            ++j;
+          }
+        }
+      }
+      if (best.hits == nullptr) {
+        ++i;
+        continue;
+      }
+      words[i].chosen = best_analysis;
+      for (int k = best.first; k < best.last; ++k) words[k].matched = true;
+      at_[i] = static_cast<int>(matches_.size());
+      matches_.push_back(best);
+      i = best.last;
+    }
+  }
+
+  const Match* MatchAt(int i) const {
+    return i >= 0 && i < static_cast<int>(at_.size()) && at_[i] >= 0 ? &matches_[at_[i]] : nullptr;
+  }
+
+  // Skips modifier words (السابق "former") from position j; returns the new position.
+  int SkipModifiers(int j) const {
+    while (const Match* m = MatchAt(j)) {
+      if (FindFunction(*m, lex_, FunctionClass::kModifier) == nullptr) break;
+      j = m->last;
+    }
+    return j;
+  }
+
+  // Reads a name of unknown words from position j: Arabic words that no dictionary knows, with no
+  // conjunction or preposition cut off them. Returns its end (j when there is none).
+  int ReadName(int j) const {
+    const std::vector<Word>& words = out_->words;
+    int k = j;
+    while (k < static_cast<int>(words.size()) && static_cast<size_t>(k - j) < kMaxNameWords) {
+      const Word& w = words[k];
+      if (w.kind != TokenKind::kWord || w.matched || !w.analysis().prefix.empty()) break;
+      if (k == j && w.analysis().has_article) break;  // a name does not open with the article
+      if (k > j && !w.analysis().suffix.empty()) break;
+      ++k;
+    }
+    return k;
+  }
+
+  std::string NameKey(int first, int last) const {
+    std::string key;
+    for (int k = first; k < last; ++k) {
+      if (!key.empty()) key += ' ';
+      key += out_->words[k].key;
+    }
+    return key;
+  }
+
+  std::string NameText(int first, int last) const {
+    if (first >= last) return "";
+    return std::string(text_.substr(out_->words[first].begin, out_->words[last - 1].end - out_->words[first].begin));
+  }
+
+  // Completes an actor that begins with a title: nationality, qualifier, name. `country` may already be set
+  // by a construct (وزير خارجية الجزائر).
+  void ComposeTitled(int first, int j, const Agent& agent, std::string country, std::string code) {
+    const std::vector<Word>& words = out_->words;
+    const int n = static_cast<int>(words.size());
+    j = SkipModifiers(j);
+    if (country.empty()) {
+      if (const Match* m = MatchAt(j); m != nullptr) {
+        if (const LexHit* h = FindHit(*m, LexHit::Kind::kNisba)) {
+          country = lex_.nisba(h->index).country;
+          j = SkipModifiers(m->last);
+        }
+      }
+    }
+    // لشؤون الشرق الأوسط "for Middle East affairs": the portfolio, written with the article, is no name.
+    if (const Match* m = MatchAt(j); m != nullptr && FindFunction(*m, lex_, FunctionClass::kQualifier)) {
+      j = m->last;
+      while (j < n && words[j].kind == TokenKind::kWord && (words[j].analysis().has_article ||
+                                                            words[j].key.rfind("وال", 0) == 0)) {
+        j = MatchAt(j) ? MatchAt(j)->last : j + 1;
+      }
+    }
+    ActorMention actor;
+    actor.first = first;
+    if (!country.empty() && code.empty()) code = country + agent.roles;
+    actor.code = code;
+    if (!country.empty()) actor.name = lex_.CountryName(country);
+    int name_end = j;
+    if (agent.kind == Agent::Kind::kPerson) {
+      if (const Match* m = MatchAt(j); m != nullptr) {
+        if (const LexHit* h = FindHit(*m, LexHit::Kind::kEntity);
+            h != nullptr && lex_.entity(h->index).kind == Entity::Kind::kPerson) {
+          actor.person = &lex_.entity(h->index);
+          actor.name = actor.person->name;
+          name_end = m->last;
+        }
+      } else {
+        name_end = ReadName(j);
+        if (name_end > j) {
+          // A surname alone may already be known from earlier in the article.
+          actor.name = NameText(j, name_end);
+          if (actor.code.empty()) {
+            if (const ActorMention* known = memory_->Recall(NameKey(j, name_end))) {
+              actor.code = known->code;
+              actor.person = known->person;
+            }
+          }
+        }
+      }
+    }
+    actor.last = name_end;
+    if (name_end > j && actor.person == nullptr && !actor.code.empty()) {
+      memory_->Remember(NameKey(j, name_end), actor);
+      if (name_end - j > 1) memory_->Remember(words[name_end - 1].key, actor);
+    }
+    if (actor.person != nullptr) RememberPerson(actor, actor.first);
+    out_->actors.push_back(std::move(actor));
+    pos_ = out_->actors.back().last;
+  }
+
+  void RememberPerson(const ActorMention& actor, int from) {
+    // Persons of the dictionary are found by every listed form already; their surname is remembered too.
+    const Match* m = nullptr;
+    for (int k = from; k < actor.last; ++k) {
+      if ((m = MatchAt(k)) != nullptr && FindHit(*m, LexHit::Kind::kEntity)) break;
+      m = nullptr;
+    }
+    if (m != nullptr && m->last - m->first > 1) memory_->Remember(out_->words[m->last - 1].key, actor);
+  }
+
+  void AddEntityActor(const Match& m, const Entity& e) {
+    ActorMention actor;
+    actor.first = m.first;
+    actor.last = m.last;
+    actor.name = e.name;
+    if (e.kind == Entity::Kind::kPerson) {
+      actor.person = &e;
+      RememberPerson(actor, m.first);
+    } else {
+      actor.code = e.tenures.back().code;
+    }
+    out_->actors.push_back(std::move(actor));
+    pos_ = m.last;
+  }
+
+  void AddTrigger(const Match& m, const LexHit& h) {
+    const Trigger& t = lex_.trigger(h.index);
+    TriggerMention tm;
+    tm.first = m.first;
+    tm.last = m.last;
+    tm.trigger = h.index;
+    const Word& head = out_->words[m.last - 1];
+    tm.enclitic = t.pos == Trigger::Pos::kNoun && !head.analysis().suffix.empty();
+    tm.negated = m.first <= negate_until_;
+    tm.anaphoric = t.pos == Trigger::Pos::kNoun && m.first == demonstrative_at_ + 1;
+    if (!t.objects.empty()) {
+      // A light verb is an event only with its object noun: عقد اجتماعا "held a meeting".
+      const std::vector<Word>& words = out_->words;
+      int found = -1;
+      for (int k = m.last; k < static_cast<int>(words.size()) && k < m.last + kMaxObjectDistance; ++k) {
+        if (words[k].kind == TokenKind::kPunct) break;
+        for (const Analysis& a : words[k].analyses) {
+          std::string_view stem = StripArticle(a.stem);
+          if (std::find(t.objects.begin(), t.objects.end(), stem) != t.objects.end()) found = k;
+        }
+        if (found >= 0) break;
+      }
+      if (found < 0) return;
+      tm.last = found + 1;
+      objects_.push_back(found);
+    }
+    out_->triggers.push_back(tm);
+  }
+
+  void AddTime(const Match& m, const TimeWord& tw) {
+    const std::vector<Word>& words = out_->words;
+    const int n = static_cast<int>(words.size());
+    TimeMention t;
+    t.first = m.first;
+    t.last = m.last;
+    t.kind = tw.kind;
+    t.value = tw.value;
+    if (tw.kind == TimeWord::Kind::kMonth && m.first > 0 && words[m.first - 1].kind == TokenKind::kNumber) {
+      int day = std::atoi(words[m.first - 1].key.c_str());
+      if (day >= 1 && day <= 31 && words[m.first - 1].key.size() <= 2) {
+        t.day = day;
+        t.first = m.first - 1;
+      }
+    }
+    int j = m.last;
+    // A year: أكتوبر 2020، أكتوبر من العام 2020، أكتوبر عام 2020
+    int k = j;
+    if (k < n && words[k].key == "من") ++k;
+    if (const Match* y = MatchAt(k); y != nullptr && FindFunction(*y, lex_, FunctionClass::kYearWord)) k = y->last;
+    if (tw.kind == TimeWord::Kind::kMonth && k < n && words[k].kind == TokenKind::kNumber && words[k].key.size() == 4) {
+      t.year = std::atoi(words[k].key.c_str());
+      j = k + 1;
+    } else if (const Match* d = MatchAt(j); d != nullptr) {
+      if (FindFunction(*d, lex_, FunctionClass::kPast)) t.direction = -1, j = d->last;
+      else if (FindFunction(*d, lex_, FunctionClass::kFuture)) t.direction = 1, j = d->last;
+    }
+    t.last = j;
+    out_->times.push_back(t);
+    pos_ = j;
+  }
+
+  void Compose() {
+    const std::vector<Word>& words = out_->words;
+    const int n = static_cast<int>(words.size());
+    for (pos_ = 0; pos_ < n;) {
+      const int i = pos_;
+      const Match* m = MatchAt(i);
+      if (m == nullptr) {
+        if (words[i].kind == TokenKind::kPunct) {
+          char c = Surface(words[i])[0];
+          // Quotation marks are no clause limit: Arabic news quotes names and terms (مؤتمر «برلين 2»).
+          if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '-') {
+            out_->clause_breaks.push_back(i + 1);
+          }
+        } else if (words[i].kind == TokenKind::kWord && words[i].arabic) {
+          RecallName(i);
+          if (pos_ > i) continue;
+        }
+        ++pos_;
+        continue;
+      }
+      if (std::find(objects_.begin(), objects_.end(), i) != objects_.end()) {  // consumed by a light verb
+        pos_ = m->last;
+        continue;
+      }
+      if (const LexHit* h = FindHit(*m, LexHit::Kind::kEntity)) {
+        AddEntityActor(*m, lex_.entity(h->index));
+        continue;
+      }
+      if (const LexHit* h = FindHit(*m, LexHit::Kind::kAgent)) {
+        const Agent& agent = lex_.agent(h->index);
+        // A title in the construct state (its last word without the article, as in وزير خارجية "minister of
+        // foreign-") takes the country or body right after it: وزير خارجية الجزائر.
+        const bool construct = agent.construct || !words[m->last - 1].analysis().has_article;
+        if (!construct) {
+          ComposeTitled(i, m->last, agent, "", "");
+          continue;
+        }
+        if (const Match* next = MatchAt(m->last); next != nullptr) {
+          if (const LexHit* e = FindHit(*next, LexHit::Kind::kEntity)) {
+            const Entity& entity = lex_.entity(e->index);
+            if (entity.kind != Entity::Kind::kPerson) {
+              const std::string& code = entity.tenures.back().code;
+              std::string country = code.substr(0, 3);
+              ComposeTitled(i, next->last, agent, country,
+                            entity.kind == Entity::Kind::kOrg ? code : country + agent.roles);
+              continue;
+            }
+          }
+        }
+        if (!agent.construct) {  // an indefinite title: قال مسؤول أميركي "a US official said"
+          ComposeTitled(i, m->last, agent, "", "");
+          continue;
+        }
+        pos_ = m->last;
+        continue;
+      }
+      if (const LexHit* h = FindHit(*m, LexHit::Kind::kNisba); h != nullptr && lex_.nisba(h->index).plural) {
+        ActorMention actor;
+        actor.first = m->first;
+        actor.last = m->last;
+        actor.code = lex_.nisba(h->index).country;
+        actor.name = lex_.CountryName(actor.code);
+        out_->actors.push_back(std::move(actor));
+        pos_ = m->last;
+        continue;
+      }
+      if (const LexHit* h = FindHit(*m, LexHit::Kind::kTrigger)) {
+        for (const LexHit& hit : *m->hits) {
+          if (hit.kind != LexHit::Kind::kTrigger) continue;
+          size_t before = out_->triggers.size();
+          AddTrigger(*m, hit);
+          if (out_->triggers.size() > before) break;
+        }
+        (void)h;
+        pos_ = m->last;
+        continue;
+      }
+      if (const LexHit* h = FindHit(*m, LexHit::Kind::kTime)) {
+        AddTime(*m, lex_.time_word(h->index));
+        continue;
+      }
+      if (FindFunction(*m, lex_, FunctionClass::kNegator)) negate_until_ = m->last + 1;
+      if (FindFunction(*m, lex_, FunctionClass::kDemonstrative)) demonstrative_at_ = m->last - 1;
+      if (FindFunction(*m, lex_, FunctionClass::kYearWord)) {
+        // العام 2020 "the year 2020"; العام الماضي "last year"
+        TimeMention t;
+        t.first = m->first;
+        t.kind = TimeWord::Kind::kYear;
+        int j = m->last;
+        if (j < n && words[j].kind == TokenKind::kNumber && words[j].key.size() == 4) {
+          t.value = std::atoi(words[j].key.c_str());
+          t.last = j + 1;
+          out_->times.push_back(t);
+          pos_ = j + 1;
+          continue;
+        }
+        if (const Match* d = MatchAt(j); d != nullptr && (FindFunction(*d, lex_, FunctionClass::kPast) ||
+                                                          FindFunction(*d, lex_, FunctionClass::kFuture))) {
+          t.direction = FindFunction(*d, lex_, FunctionClass::kPast) ? -1 : 1;
+          t.last = d->last;
+          out_->times.push_back(t);
+          pos_ = d->last;
+          continue;
+        }
+      }
+      if (FindFunction(*m, lex_, FunctionClass::kRelative)) out_->relatives.push_back(i);
+      if (FindFunction(*m, lex_, FunctionClass::kClauseBreak)) out_->clause_breaks.push_back(i);
+      if (const FunctionWord* f = FindFunction(*m, lex_, FunctionClass::kOrdinalRef)) {
+        if (const ActorMention* member = memory_->PairMember(std::atoi(f->value.c_str()))) {
+          ActorMention actor = *member;
+          actor.first = m->first;
+          actor.last = m->last;
+          actor.prep.clear();
+          actor.place = actor.conj = false;
+          actor.coord_next = -1;
+          out_->actors.push_back(std::move(actor));
+        }
+        pos_ = m->last;
+        continue;
+      }
+      if (FindFunction(*m, lex_, FunctionClass::kAntecedent)) {
+        std::vector<std::string> parties = memory_->LastTwoParties();
+        if (!parties.empty()) {
+          ActorMention actor;
+          actor.first = m->first;
+          actor.last = m->last;
+          actor.pair = parties;
+          actor.code = parties[0];
+          out_->actors.push_back(std::move(actor));
+        }
+      }
+      pos_ = m->last;
+    }
+  }
+
+  // A name remembered from earlier in the article: the longest run of up to kMaxNameWords words.
+  void RecallName(int i) {
+    int end = ReadName(i);
+    for (int e = end; e > i; --e) {
+      if (const ActorMention* known = memory_->Recall(NameKey(i, e))) {
+        ActorMention actor = *known;
+        actor.first = i;
+        actor.last = e;
+        actor.prep.clear();
+        actor.place = actor.conj = false;
+        actor.coord_next = -1;
+        out_->actors.push_back(std::move(actor));
+        pos_ = e;
+        return;
+      }
+    }
+    // A surname with a proclitic: بهود "with Hood".
+    const Word& w = out_->words[i];
+    for (const Analysis& a : w.analyses) {
+      if (a.prefix.empty()) continue;
+      if (const ActorMention* known = memory_->Recall(a.stem)) {
+        ActorMention actor = *known;
+        actor.first = i;
+        actor.last = i + 1;
+        actor.prep.clear();
+        actor.place = actor.conj = false;
+        actor.coord_next = -1;
+        out_->words[i].chosen = static_cast<int>(&a - w.analyses.data());
+        out_->actors.push_back(std::move(actor));
+        pos_ = i + 1;
+        return;
+      }
+    }
+  }
+
+  // Reads what governs each actor: a proclitic or a preposition word before it, a place preposition, a
+  // name-head noun; and joins actors coordinated by و.
+  void Govern() {
+    const std::vector<Word>& words = out_->words;
+    std::vector<ActorMention>& actors = out_->actors;
+    for (size_t a = 0; a < actors.size(); ++a) {
+      ActorMention& actor = actors[a];
+      const Analysis& first = words[actor.first].analysis();
+      actor.conj = IsConjunction(first.prefix);
+      actor.prep = std::string(ProcliticPrep(first.prefix));
+      // Look back over at most two words that are no actor (بين أعضاء المجلس "between members of the council").
+      for (int k = actor.first - 1, steps = 0; k >= 0 && steps < 3 && actor.prep.empty(); --k, ++steps) {
+        const Word& w = words[k];
+        if (w.kind == TokenKind::kPunct) {
+          if (Surface(w)[0] == '"') continue;
+          break;
+        }
+        const Match* m = nullptr;
+        for (int b = k; b >= 0 && b >= k - 3; --b) {
+          if ((m = MatchAt(b)) != nullptr && m->last > k) break;
+          m = nullptr;
+        }
+        if (m != nullptr) {
+          if (const FunctionWord* f = FindFunction(*m, lex_, FunctionClass::kPrep)) {
+            actor.prep = f->value;
+            if (k == actor.first - 1 && m->first == k && IsConjunction(words[k].analysis().prefix)) actor.conj = true;
+          } else if (FindFunction(*m, lex_, FunctionClass::kPlacePrep)) {
+            actor.place = true;
+          } else if (FindFunction(*m, lex_, FunctionClass::kNameHead)) {
+            actor.place = true;
+          } else if (k == actor.first - 1 && words[k].key == "و") {
+            actor.conj = true;
+            continue;
+          }
+          if (FindHit(*m, LexHit::Kind::kAgent) == nullptr) break;
+          k = m->first;
+          continue;
+        }
+        if (steps > 0 || w.kind != TokenKind::kWord) break;
+      }
+    }
+    for (size_t a = 0; a + 1 < actors.size(); ++a) {
+      ActorMention& left = actors[a];
+      ActorMention& right = actors[a + 1];
+      if (right.conj && right.first == left.last && !left.place) {
+        left.coord_next = static_cast<int>(a + 1);
+        if (right.prep.empty()) right.prep = left.prep;
+        right.place = left.place;
+        memory_->NotePair(left, right);
+      }
+    }
+  }
+
+  std::string_view text_;
+  const Lexicon& lex_;
+  ArticleMemory* memory_;
+  SentenceMentions* out_;
+  std::vector<Match> matches_;
+  std::vector<int> at_;       // word index -> index of the match starting there, or -1
+  std::vector<int> objects_;  // words consumed as light-verb objects
+  int pos_ = 0;
+  int negate_until_ = -1;
+  int demonstrative_at_ = -2;  // the last word of the last demonstrative     // a trigger starting at or before this word is negated (لم يلتق "did not meet")
+};
+
+}  // namespace
+
+void ArticleMemory::Remember(const std::string& name_key, const ActorMention& actor) {
+  if (name_key.size() < 6) return;  // two Arabic letters or fewer: too ambiguous to stand for a person
+  names_[name_key] = actor;
+}
+
+const ActorMention* ArticleMemory::Recall(const std::string& key) const {
+  auto it = names_.find(key);
+  return it == names_.end() ? nullptr : &it->second;
+}
+
+void ArticleMemory::NoteParty(const std::string& code) {
+  if (!parties_.empty() && parties_.back() == code) return;
+  parties_.push_back(code);
+}
+
+std::vector<std::string> ArticleMemory::LastTwoParties() const {
+  std::vector<std::string> out;
+  for (auto it = parties_.rbegin(); it != parties_.rend() && out.size() < 2; ++it) {
+    if (out.empty() || it->substr(0, 3) != out[0].substr(0, 3)) out.push_back(*it);
+  }
+  if (out.size() < 2) out.clear();
+  return out;
+}
+
+void FindMentions(std::string_view text, size_t begin, size_t end, const Lexicon& lexicon, ArticleMemory* memory,
+                  SentenceMentions* out) {
+  SentenceMatcher(text, lexicon, memory, out).Run(begin, end);
+}
+
+}  // namespace rasad

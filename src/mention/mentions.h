@@ -1,0 +1,121 @@
+// Mentions: what the lexicon recognises in one sentence, and the actors composed from it.
+//
+// A sentence's tokens become Words, each with its clitic analyses (clitics.h). A longest-match walk over the
+// words finds lexicon phrases; each match is a Mention with every meaning the lexicon gives it. Then actors
+// are composed, left to right:
+//   title [modifier] nisba [qualifier ...] [name]   وزير الخارجية الجزائري رمطان لعمامرة   -> DZAGOV, named
+//   construct title + country or body               وزير خارجية الجزائر                  -> DZAGOV
+//   person of the dictionary                        مارك إسبر                            -> by date
+//   country, capital, seat, people, plural nisba    واشنطن، الجزائريون                   -> USAGOV, DZA
+//   a name introduced earlier in the article        هود                                  -> USAGOV
+// and each actor records what governs it: a preposition (a proclitic ب ل ك or a word such as مع، إلى), a
+// place preposition (في: the actor is a place here, not a party), or a name-head noun (مؤتمر برلين).
+//
+// ArticleMemory carries names across sentences: a person introduced with a title is found again by surname.
+// Tested in mentions_test.cc.
+#ifndef RASAD_MENTION_MENTIONS_H_
+#define RASAD_MENTION_MENTIONS_H_
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "lexicon/lexicon.h"
+#include "text/clitics.h"
+#include "text/token.h"
+
+namespace rasad {
+
+// One token of a sentence with its analyses; analyses[0] is the reading used unless a match chose another.
+struct Word {
+  size_t begin = 0;  // byte span in the normalised text
+  size_t end = 0;
+  TokenKind kind = TokenKind::kWord;
+  bool arabic = false;
+  std::string key;   // MatchKey of the whole word
+  std::vector<Analysis> analyses;
+  int chosen = 0;    // which analysis the matched mention used
+  bool matched = false;  // part of some lexicon mention
+
+  const Analysis& analysis() const { return analyses[chosen]; }
+};
+
+// An actor found in the sentence.
+struct ActorMention {
+  int first = 0, last = 0;         // word range [first, last)
+  std::string code;                // CAMEO actor code; empty when the country is unknown (a bare title)
+  const Entity* person = nullptr;  // a dictionary person, whose code depends on the event's date
+  std::string name;                // the entity's name, or the name as written after a title
+  std::string prep;                // the key of the preposition that governs it; empty when none
+  bool place = false;              // a place here (في الجزائر، مؤتمر برلين), not a party to events
+  bool conj = false;               // introduced by و "and"
+  int coord_next = -1;             // the actor joined to this one by و, or -1
+  std::vector<std::string> pair;   // الطرفان "the two sides": the codes of the two parties it stands for
+
+  // Returns the code on `date`.
+  std::string CodeOn(const Date& date) const { return person ? person->CodeOn(date) : code; }
+};
+
+// A trigger found in the sentence.
+struct TriggerMention {
+  int first = 0, last = 0;   // the trigger words [first, last); for a light verb, verb to object
+  uint32_t trigger = 0;      // index into the lexicon's triggers
+  bool enclitic = false;     // a noun with a possessive pronoun (استقباله "his receiving"): its subject is elsewhere
+  bool negated = false;      // under لم، لن، لا، ما، ليس
+  bool anaphoric = false;    // a verbal noun after a demonstrative (هذه المشاورات "these consultations"): told before
+};
+
+// A time word or phrase found in the sentence, before resolution.
+struct TimeMention {
+  int first = 0, last = 0;
+  TimeWord::Kind kind = TimeWord::Kind::kWeekday;
+  int value = 0;       // weekday, month, or day offset
+  int year = 0;        // a year written with a month (أكتوبر من العام 2020), else 0
+  int day = 0;         // a day written before a month (27 يوليو), else 0
+  int direction = 0;   // -1 الماضي "last", +1 المقبل "next", 0 unmarked
+};
+
+// Names of persons introduced in the article so far: a name's key and its last word's key -> actor.
+class ArticleMemory {
+ public:
+  void Remember(const std::string& name_key, const ActorMention& actor);
+  // Returns the actor remembered under `key`, or nullptr.
+  const ActorMention* Recall(const std::string& key) const;
+  // Notes that an actor with a code took part in the text, for "the two sides".
+  void NoteParty(const std::string& code);
+  // Returns the last two distinct parties' codes (empty when fewer than two).
+  std::vector<std::string> LastTwoParties() const;
+  // Notes the last pair of actors coordinated by و, for الأولى "the former" and الثانية "the latter".
+  void NotePair(const ActorMention& first, const ActorMention& second) {
+    pair_[0] = first;
+    pair_[1] = second;
+    has_pair_ = true;
+  }
+  // Returns the first (n = 1) or second (n = 2) of the last pair, or nullptr.
+  const ActorMention* PairMember(int n) const { return has_pair_ && (n == 1 || n == 2) ? &pair_[n - 1] : nullptr; }
+
+ private:
+  std::unordered_map<std::string, ActorMention> names_;
+  std::vector<std::string> parties_;
+  ActorMention pair_[2];
+  bool has_pair_ = false;
+};
+
+// The analysis of one sentence.
+struct SentenceMentions {
+  std::vector<Word> words;
+  std::vector<ActorMention> actors;     // in text order
+  std::vector<TriggerMention> triggers; // in text order
+  std::vector<TimeMention> times;       // in text order
+  std::vector<int> clause_breaks;       // word indexes that begin a new clause (after , ; : or before حيث ...)
+  std::vector<int> relatives;           // word indexes of relative pronouns (الذي، التي)
+};
+
+// Finds the mentions of the sentence text[begin, end) of the normalised `text`, using and updating `memory`.
+void FindMentions(std::string_view text, size_t begin, size_t end, const Lexicon& lexicon, ArticleMemory* memory,
+                  SentenceMentions* out);
+
+}  // namespace rasad
+
+#endif  // RASAD_MENTION_MENTIONS_H_

@@ -1,0 +1,95 @@
+// Serialises events with nlohmann::ordered_json so that fields come in the documented order; invalid UTF-8
+// cannot reach here (the reader repairs it), but dump() is told to replace rather than throw all the same.
+// The table pads by display columns, not bytes, so Arabic cells line up. Tested in writer_test.cc.
+#include "output/writer.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace rasad {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json SpanJson(const Span& span) { return span.empty() ? Json(nullptr) : Json::array({span.begin, span.end}); }
+
+Json ActorJson(const Actor& actor, const Article& article) {
+  if (actor.code.empty()) return nullptr;
+  Json j;
+  j["code"] = actor.code;
+  j["country"] = actor.country.empty() ? Json(nullptr) : Json(actor.country);
+  j["roles"] = actor.roles;
+  j["name"] = actor.name;
+  j["text"] = article.text.substr(actor.span.begin, actor.span.end - actor.span.begin);
+  return j;
+}
+
+// Display width of UTF-8 text: combining marks take no column.
+size_t Columns(std::string_view s) {
+  size_t cols = 0;
+  const int32_t n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(s.data(), i, n, c);
+    if (c >= 0 && u_getCombiningClass(c) == 0 && u_charType(c) != U_NON_SPACING_MARK && c != 0x200F) ++cols;
+  }
+  return cols;
+}
+
+std::string Pad(std::string_view s, size_t width) {
+  std::string out(s);
+  size_t cols = Columns(s);
+  if (cols < width) out.append(width - cols, ' ');
+  return out;
+}
+
+}  // namespace
+
+std::string EventToJson(const Event& e, const Article& article) {
+  Json j;
+  j["article_id"] = e.article_id;
+  j["date"] = e.date.valid() ? Json(e.date.ToString()) : Json(nullptr);
+  j["date_precision"] = e.date.precision();
+  j["source"] = ActorJson(e.source, article);
+  j["target"] = ActorJson(e.target, article);
+  j["event_code"] = e.event_code;
+  j["event_root"] = e.event_root;
+  j["quad_class"] = e.quad_class;
+  j["goldstein"] = e.goldstein;
+  j["location"] = nullptr;
+  j["sentence"] = e.sentence;
+  j["trigger"] = e.trigger_text;
+  j["mentions"] = e.mentions;
+  j["rule"] = e.rule;
+  Json evidence;
+  evidence["sentence"] = article.text.substr(e.sentence_span.begin, e.sentence_span.end - e.sentence_span.begin);
+  evidence["sentence_span"] = SpanJson(e.sentence_span);
+  evidence["trigger"] = SpanJson(e.trigger);
+  evidence["source"] = SpanJson(e.source.span);
+  evidence["target"] = e.target.code.empty() ? Json(nullptr) : SpanJson(e.target.span);
+  j["evidence"] = std::move(evidence);
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::string TableHeader() {
+  std::string header = fmt::format("{:<28} {:<10} {:<12} {:<5} {:<12} {}\n", "ARTICLE", "DATE", "SOURCE", "CODE",
+                                   "TARGET", "TRIGGER");
+  header += std::string(90, '-') + "\n";
+  return header;
+}
+
+std::string EventsToTable(const std::vector<Event>& events) {
+  std::string out;
+  for (const Event& e : events) {
+    std::string id = e.article_id.size() > 28 ? e.article_id.substr(0, 27) + "~" : e.article_id;
+    out += Pad(id, 28) + " " + Pad(e.date.valid() ? e.date.ToString() : "-", 10) + " " + Pad(e.source.code, 12) +
+           " " + Pad(e.event_code, 5) + " " + Pad(e.target.code.empty() ? "-" : e.target.code, 12) + " " +
+           e.trigger_text + "\n";
+  }
+  return out;
+}
+
+}  // namespace rasad

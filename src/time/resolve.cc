@@ -1,0 +1,49 @@
+// Calendar resolution of relative and partial dates: pure functions of the expression and the publication
+// date, so each is tested on its own in resolve_test.cc.
+#include "time/resolve.h"
+
+#include "time/date.h"
+
+namespace rasad {
+
+Date ResolveTime(const TimeMention& t, const Date& published) {
+  const bool have_pub = published.valid() && published.day > 0;
+  switch (t.kind) {
+    case TimeWord::Kind::kWeekday: {
+      if (!have_pub) return Date();
+      const int pub_day = Weekday(published);
+      if (t.direction > 0) {
+        int ahead = (t.value - pub_day + 7) % 7;
+        return AddDays(published, ahead == 0 ? 7 : ahead);
+      }
+      int back = (pub_day - t.value + 7) % 7;
+      if (t.direction < 0 && back == 0) back = 7;  // الاثنين الماضي in a Monday paper: a week ago
+      return AddDays(published, -back);
+    }
+    case TimeWord::Kind::kRelativeDay:
+      return have_pub ? AddDays(published, t.value) : Date();
+    case TimeWord::Kind::kMonth: {
+      int year = t.year;
+      if (year == 0) {
+        if (!published.valid()) return Date();
+        year = published.year;
+        if (t.direction < 0) {
+          if (t.value >= published.month) --year;
+        } else if (t.direction > 0) {
+          if (t.value <= published.month) ++year;
+        } else if (published.month > 0 && t.value > published.month) {
+          --year;
+        }
+      }
+      if (t.day > 0) return IsValidDay(year, t.value, t.day) ? Date{year, t.value, t.day} : Date();
+      return Date{year, t.value, 0};
+    }
+    case TimeWord::Kind::kYear:
+      if (t.value > 0) return Date{t.value, 0, 0};
+      if (!published.valid()) return Date();
+      return Date{published.year + t.direction, 0, 0};
+  }
+  return Date();
+}
+
+}  // namespace rasad
