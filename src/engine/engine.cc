@@ -6,6 +6,7 @@
 // Tested end to end by tests/golden and engine_test.cc.
 #include "rasad/engine.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <tuple>
@@ -17,6 +18,7 @@
 #include "mention/mentions.h"
 #include "text/normalize.h"
 #include "text/sentence.h"
+#include "text/token.h"
 #include "time/date.h"
 #include "time/resolve.h"
 
@@ -102,6 +104,33 @@ void DumpMentions(const std::string& text, const SentenceMentions& m, const Lexi
   std::fputs(line.c_str(), stderr);
 }
 
+// Returns the country of the article's dateline ("تونس -" -> TUN, "الرباط -" -> MAR), or "".
+std::string HomeCountry(const Article& article, const Lexicon& lex) {
+  if (article.dateline_end <= article.body_offset) return "";
+  const NormalizedText norm =
+      Normalize(std::string_view(article.text).substr(article.body_offset, article.dateline_end - article.body_offset));
+  std::vector<Token> tokens;
+  Tokenize(norm.text(), 0, norm.text().size(), &tokens);
+  std::string key;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    key.clear();
+    for (size_t j = i; j < tokens.size() && j < i + 3 && tokens[j].kind == TokenKind::kWord; ++j) {
+      if (!key.empty()) key += ' ';
+      AppendMatchKey(std::string_view(norm.text()).substr(tokens[j].begin, tokens[j].end - tokens[j].begin), &key);
+      if (const auto* hits = lex.Find(key)) {
+        for (const LexHit& h : *hits) {
+          if (h.kind != LexHit::Kind::kEntity) continue;
+          const Entity& e = lex.entity(h.index);
+          if (e.kind == Entity::Kind::kCountry || e.kind == Entity::Kind::kCapital || e.kind == Entity::Kind::kSeat) {
+            return e.tenures.back().code.substr(0, 3);
+          }
+        }
+      }
+    }
+  }
+  return "";
+}
+
 }  // namespace
 
 std::string DefaultDataDir() {
@@ -133,6 +162,7 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
   if (stats) stats->sentences += sentences.size();
 
   ArticleMemory memory;
+  memory.set_home(HomeCountry(article, lex));
   std::vector<Pending> pending;
   std::map<int, Date> paragraph_dates;  // the first date each paragraph states
   Date lead;  // the news peg: the first day-precision relative date of the body's first two paragraphs
@@ -140,7 +170,16 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
   int lead_paragraph = -1;
   bool unresolved = false;
   SentenceMentions m;
-  for (size_t i = 0; i < sentences.size(); ++i) {
+  // The body first, then the title and subtitle, which name in short what the body introduces in full.
+  std::vector<size_t> order;
+  order.reserve(sentences.size());
+  for (int pass = 0; pass < 2; ++pass) {
+    for (size_t i = 0; i < sentences.size(); ++i) {
+      const bool header = norm.OriginalOffset(sentences[i].begin) < article.body_offset;
+      if (header == (pass == 1)) order.push_back(i);
+    }
+  }
+  for (size_t i : order) {
     const SentenceSpan& s = sentences[i];
     const size_t orig_begin = norm.OriginalOffset(s.begin);
     const bool header = orig_begin < article.body_offset;
@@ -272,6 +311,7 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
     e.rule = p.rule;
     events.push_back(std::move(e));
   }
+  std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.sentence < b.sentence; });
   return events;
 }
 

@@ -84,6 +84,11 @@ bool IsArticleFile(std::string_view name) {
   return false;
 }
 
+// Returns whether `s` holds sentence punctuation, which no dateline contains.
+bool HasSentencePunct(std::string_view s) {
+  return s.find_first_of(".!?\n,") != std::string_view::npos || s.find("،") != std::string_view::npos;
+}
+
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
@@ -126,15 +131,18 @@ size_t FindDateline(std::string_view body) {
   }
   if (best == std::string_view::npos) return 0;
   std::string_view before = head.substr(0, best);
-  if (before.find_first_of(".!?\n،,") != std::string_view::npos) return 0;
-  size_t words = std::count(before.begin(), before.end(), ' ') + 1;
-  if (words > 6) return 0;
+  if (HasSentencePunct(before)) return 0;
+  // A place of one to three words, and an agency in brackets: "بغداد (أ ف ب)".
+  size_t bracket = before.find('(');
+  std::string_view place = Trim(before.substr(0, bracket));
+  if (place.empty() || std::count(place.begin(), place.end(), ' ') > 2) return 0;
+  if (bracket != std::string_view::npos && before.find(')') == std::string_view::npos) return 0;
   size_t end = best + best_len;
   // "الرباط - رويترز -": an agency after the dash, closed by a second dash or colon.
   std::string_view rest = body.substr(end, 40);
   for (std::string_view d : kDashes) {
     size_t at = rest.find(d);
-    if (at != std::string_view::npos && at < 30 && rest.substr(0, at).find_first_of(".!?\n،,") == std::string_view::npos &&
+    if (at != std::string_view::npos && at < 30 && !HasSentencePunct(rest.substr(0, at)) &&
         std::count(rest.begin(), rest.begin() + at, ' ') <= 3) {
       end += at + d.size();
       break;

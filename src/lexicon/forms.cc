@@ -52,6 +52,12 @@ void AddImperfect(std::string_view i, std::vector<std::string>* out) {
     bodies.push_back(stem + "ون");
     bodies.push_back(stem + "وا");
     bodies.push_back(std::string(rest) + "ان");
+  } else if (EndsWith(rest, "و")) {
+    // Defective in و: يدعو "calls" -> يدعون، يدعوان
+    std::string stem(rest.substr(0, rest.size() - 2));
+    bodies.push_back(stem + "ون");
+    bodies.push_back(stem + "وا");
+    bodies.push_back(std::string(rest) + "ان");
   } else if (EndsWith(rest, kAlefMaqsura) || EndsWith(rest, kAlef)) {
     std::string stem(rest.substr(0, rest.size() - 2));
     bodies.push_back(stem + "ون");

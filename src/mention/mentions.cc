@@ -37,6 +37,18 @@ const FunctionWord* FindFunction(const Match& m, const Lexicon& lex, FunctionCla
   return nullptr;
 }
 
+// Beyond two words, a name goes on only with words that do not look like common nouns: a surname rarely
+// ends in ة or ات ("فرصة" "opportunity") or opens with a preposition letter ("لتعزيز" "to strengthen").
+bool LooksLikeNameWord(std::string_view w) {
+  auto ends = [&](std::string_view s) { return w.size() > s.size() && w.substr(w.size() - s.size()) == s; };
+  auto starts = [&](std::string_view s) { return w.size() > s.size() && w.substr(0, s.size()) == s; };
+  if (ends("ة") || ends("ات")) return false;
+  for (std::string_view p : {"ل", "ب", "و", "ف"}) {
+    if (starts(p)) return false;
+  }
+  return true;
+}
+
 bool IsConjunction(std::string_view prefix) {
   return !prefix.empty() && (prefix.substr(0, 2) == "و" || prefix.substr(0, 2) == "ف");
 }
@@ -148,6 +160,7 @@ class SentenceMatcher {
       if (w.kind != TokenKind::kWord || w.matched || !w.analysis().prefix.empty()) break;
       if (k == j && w.analysis().has_article) break;  // a name does not open with the article
       if (k > j && !w.analysis().suffix.empty()) break;
+      if (k - j >= 2 && !LooksLikeNameWord(Surface(w))) break;
       ++k;
     }
     return k;
@@ -191,6 +204,7 @@ class SentenceMatcher {
     }
     ActorMention actor;
     actor.first = first;
+    if (country.empty() && code.empty()) country = memory_->home();  // a bare title: the dateline's country
     if (!country.empty() && code.empty()) code = country + agent.roles;
     actor.code = code;
     if (!country.empty()) actor.name = lex_.CountryName(country);
@@ -561,7 +575,7 @@ const ActorMention* ArticleMemory::Recall(const std::string& key) const {
 }
 
 void ArticleMemory::NoteParty(const std::string& code) {
-  if (!parties_.empty() && parties_.back() == code) return;
+  if (code.empty() || (!parties_.empty() && parties_.back() == code)) return;
   parties_.push_back(code);
 }
 

@@ -86,6 +86,10 @@ class ArticleMemory {
   void NoteParty(const std::string& code);
   // Returns the last two distinct parties' codes (empty when fewer than two).
   std::vector<std::string> LastTwoParties() const;
+  // The country where the article was filed (its dateline), which bare titles take: in a report from Tunis,
+  // الشرطة "the police" is the Tunisian police. Empty when unknown.
+  void set_home(std::string country) { home_ = std::move(country); }
+  const std::string& home() const { return home_; }
   // Notes the last pair of actors coordinated by و, for الأولى "the former" and الثانية "the latter".
   void NotePair(const ActorMention& first, const ActorMention& second) {
     pair_[0] = first;
@@ -100,6 +104,7 @@ class ArticleMemory {
   std::vector<std::string> parties_;
   ActorMention pair_[2];
   bool has_pair_ = false;
+  std::string home_;
 };
 
 // The analysis of one sentence.

@@ -103,6 +103,12 @@ inline bool StartsRun(const icu::Normalizer2& nfkc, UChar32 c) {
   return nfkc.hasBoundaryBefore(c);
 }
 
+// True for an ASCII byte that no rule changes (CR, tab, VT and FF are changed).
+inline bool IsPlainAscii(char b) {
+  const auto u = static_cast<uint8_t>(b);
+  return u < 0x80 && u != '\r' && u != '\t' && u != '\v' && u != '\f';
+}
+
 // True for a character that the rules remove and that NFKC never combines with what precedes it: the
 // invisible controls, tatweel, the presentation forms of tashkeel. Unlike a combining mark, such a character
 // must not reach NFKC inside a run, where it would block composition across it.
@@ -185,10 +191,15 @@ NormalizedText Normalize(std::string_view original) {
   // Appends `c` (already through the rules) as produced by the original character at `from`.
   auto emit = [&text, &map](UChar32 c, size_t from) {
     if (c == kDrop) return;
-    uint8_t buf[U8_MAX_LENGTH];
+    if (c < 0x80) {
+      text.push_back(static_cast<char>(c));
+      map.push_back(static_cast<uint32_t>(from));
+      return;
+    }
+    char buf[U8_MAX_LENGTH];
     int32_t len = 0;
     U8_APPEND_UNSAFE(buf, len, c);
-    text.append(reinterpret_cast<const char*>(buf), len);
+    text.append(buf, len);
     map.insert(map.end(), len, static_cast<uint32_t>(from));
   };
   // Appends every character of a finished run, all produced by `from`.
@@ -211,10 +222,20 @@ NormalizedText Normalize(std::string_view original) {
       i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
       continue;
     }
-    if (b < 0x80 && (i + 1 == n || static_cast<uint8_t>(s[i + 1]) < 0x80)) {
-      emit(ApplyRules(b), i);  // ASCII not followed by a possible combining mark
-      ++i;
-      continue;
+    if (b < 0x80) {
+      // A block of ASCII that no rule touches is copied at once, except its last byte when a non-ASCII
+      // character, which might be a combining mark, follows it.
+      int32_t j = i;
+      while (j < n && IsPlainAscii(s[j])) ++j;
+      if (j < n && static_cast<uint8_t>(s[j]) >= 0x80) --j;
+      if (j > i) {
+        text.append(s + i, j - i);
+        const size_t base = map.size();
+        map.resize(base + (j - i));
+        for (int32_t k = i; k < j; ++k) map[base + (k - i)] = static_cast<uint32_t>(k);
+        i = j;
+        continue;
+      }
     }
     const int32_t start = i;
     UChar32 c;
@@ -234,42 +255,46 @@ NormalizedText Normalize(std::string_view original) {
     // and only composing it now keeps Normalize() idempotent (A + RLM + U+0301 -> Á).
     int32_t end = i;
     int32_t probe = i;
-    bool multi = false;
-    while (probe < n) {
+    bool kept_after_c = false;  // the run holds a character NFKC must see besides `c`
+    while (probe < n && static_cast<uint8_t>(s[probe]) >= 0x80) {
       int32_t next = probe;
       UChar32 d;
       U8_NEXT(s, next, n, d);
-      if (d < 0) break;
+      if (d < 0 || (d >= 0x0621 && d <= 0x064A && d != 0x0640)) break;  // Arabic letters start a run
       if (IsTransparent(nfkc, d)) {
         probe = next;
         continue;
       }
-      if (StartsRun(nfkc, d)) break;
+      if (nfkc.hasBoundaryBefore(d)) break;
+      kept_after_c = kept_after_c || !RemovedBeforeNfkc(d);
       end = probe = next;
-      multi = true;
+    }
+    if (!kept_after_c && NfkcStableAlone(c)) {
+      // The common case, a letter alone or with its tashkeel: one exact offset per character.
+      emit(c, start);
+      for (int32_t k = i; k < end;) {
+        const int32_t from = k;
+        UChar32 d;
+        U8_NEXT_UNSAFE(s, k, d);  // validated by the scan above
+        if (!RemovedBeforeNfkc(d)) emit(d, from);
+      }
+      i = end;
+      continue;
     }
     // What NFKC must see of the run: tashkeel is removed up front, so that it cannot block a composition
     // after it is gone, except the marks that compose with a letter (alef + U+0654 -> أ).
     run.setTo(c);
-    bool plain = true;  // the run as NFKC sees it needs neither NFKC nor the rules
-    if (multi) {
-      for (int32_t k = i; k < end;) {
-        UChar32 d;
-        U8_NEXT_UNSAFE(s, k, d);  // validated by the scan above
-        if (!RemovedBeforeNfkc(d)) {
-          run.append(d);
-          plain = plain && ApplyRules(d) == d;
-        }
+    bool plain = true;  // nothing in the run needs NFKC or the rules
+    for (int32_t k = i; k < end;) {
+      UChar32 d;
+      U8_NEXT_UNSAFE(s, k, d);
+      if (!RemovedBeforeNfkc(d)) {
+        run.append(d);
+        plain = plain && ApplyRules(d) == d;
       }
     }
-    if (run.length() == U16_LENGTH(c)) {
-      plain = NfkcStableAlone(c);
-    } else if (plain) {
-      UErrorCode status = U_ZERO_ERROR;
-      plain = nfkc.isNormalized(run, status) && U_SUCCESS(status);
-    }
-    if (plain) {
-      // The common case, a letter with its tashkeel: one exact offset per character.
+    UErrorCode status = U_ZERO_ERROR;
+    if (plain && kept_after_c && nfkc.isNormalized(run, status) && U_SUCCESS(status)) {
       for (int32_t k = start; k < end;) {
         const int32_t from = k;
         UChar32 d;
