@@ -81,9 +81,10 @@ class SentenceCoder {
         if (trig.frame.direct && allow_direct) return static_cast<int>(a);
         continue;
       }
-      if (std::find(trig.frame.preps.begin(), trig.frame.preps.end(), actor.prep) != trig.frame.preps.end()) {
-        return static_cast<int>(a);
-      }
+      auto admits = [&](const std::string& prep) {
+        return !prep.empty() && std::find(trig.frame.preps.begin(), trig.frame.preps.end(), prep) != trig.frame.preps.end();
+      };
+      if (admits(actor.prep) || admits(actor.outer_prep)) return static_cast<int>(a);
     }
     return -1;
   }
@@ -116,6 +117,14 @@ class SentenceCoder {
           out->push_back(c);
           return;
         }
+        if (actor.prep == "بين" && !actor.pair.empty()) {  // بين الطرفين "between the two sides"
+          c.source = c.target = static_cast<int>(a);
+          c.source_pair = 0;
+          c.target_pair = 1;
+          c.rule = "between-pair";
+          out->push_back(c);
+          return;
+        }
         break;
       }
     }
@@ -124,13 +133,15 @@ class SentenceCoder {
       c.source = SubjectAfter(t.last, end, kMaxGenitiveGap);
       c.rule = "nominal";
     }
-    if (c.source < 0 && !noun) {
-      c.source = SubjectAfter(t.first + 1, end, kMaxSubjectDistance);
-      c.rule = "vso";
-    }
+    // A verb after its subject in the clause (أن هود عقد "that Hood held") is SVO; a clause-initial verb
+    // (وبحث لعمامرة "and Lamamra discussed") is VSO.
     if (c.source < 0 && !clause_initial) {
       c.source = SubjectBefore(t.first, start);
       c.rule = noun ? (t.enclitic ? "pronoun" : "nominal-subject") : "svo";
+    }
+    if (c.source < 0 && !noun) {
+      c.source = SubjectAfter(t.first + 1, end, kMaxSubjectDistance);
+      c.rule = "vso";
     }
     if (c.source < 0) return;
     const ActorMention& source = s_.actors[c.source];
@@ -158,6 +169,15 @@ class SentenceCoder {
       return;
     }
     if (c.target < 0 && trig.frame.required) return;
+    if (c.target >= 0 && !s_.actors[c.target].pair.empty()) {
+      // دعت السعودية الطرفين "Saudi Arabia called on the two sides": one event towards each.
+      for (int p = 0; p < 2; ++p) {
+        Candidate each = c;
+        each.target_pair = p;
+        out->push_back(each);
+      }
+      return;
+    }
     // A coordinated subject of a one-sided action: one event per subject.
     for (int a = c.source; a >= 0; a = s_.actors[a].coord_next) {
       Candidate each = c;

@@ -57,6 +57,25 @@ bool IsRoleCode(std::string_view code) {
   return code.size() >= 3 && std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
+// Returns the indefinite accusative of a noun phrase, written with a final alef on every word that takes
+// one (اتصال هاتفي -> اتصالا هاتفيا), or "" when no word does (words in ة، ا، ى، ء take none in writing).
+std::string Accusative(std::string_view phrase) {
+  std::string out;
+  bool changed = false;
+  for (std::string_view word : SplitList(phrase, ' ')) {
+    if (!out.empty()) out += ' ';
+    out += word;
+    const bool takes_alef = !(word.size() >= 2 && (word.substr(word.size() - 2) == "ة" || word.substr(word.size() - 2) == "ا" ||
+                                                   word.substr(word.size() - 2) == "ى" || word.substr(word.size() - 2) == "ء" ||
+                                                   word.substr(word.size() - 4) == "ات"));
+    if (takes_alef) {
+      out += "ا";
+      changed = true;
+    }
+  }
+  return changed ? out : "";
+}
+
 }  // namespace
 
 std::string PhraseKey(std::string_view phrase) {
@@ -302,6 +321,8 @@ Status Lexicon::LoadEvents(const std::string& path) {
       if (t.pos == Trigger::Pos::kNoun) {
         Add(form, hit);
         if (form.substr(0, 4) != "ال") Add(std::string("ال") + std::string(form), hit);  // the definite noun
+        std::string accusative = Accusative(form);
+        if (!accusative.empty()) Add(accusative, hit);  // اجتماعا، اتصالا هاتفيا
         continue;
       }
       size_t slash = form.find('/');

@@ -194,6 +194,13 @@ class SentenceMatcher {
         }
       }
     }
+    // A rank or second title before the name: رئيس المخابرات العامة المصرية اللواء حسن رشاد.
+    if (const Match* m = MatchAt(j); m != nullptr) {
+      if (const LexHit* h = FindHit(*m, LexHit::Kind::kAgent);
+          h != nullptr && lex_.agent(h->index).kind == Agent::Kind::kPerson && !country.empty()) {
+        j = SkipModifiers(m->last);
+      }
+    }
     // لشؤون الشرق الأوسط "for Middle East affairs": the portfolio, written with the article, is no name.
     if (const Match* m = MatchAt(j); m != nullptr && FindFunction(*m, lex_, FunctionClass::kQualifier)) {
       j = m->last;
@@ -232,6 +239,8 @@ class SentenceMatcher {
       }
     }
     actor.last = name_end;
+    if (actor.code.empty()) actor.roles = agent.roles;
+    NoteParty(actor);
     if (name_end > j && actor.person == nullptr && !actor.code.empty()) {
       memory_->Remember(NameKey(j, name_end), actor);
       if (name_end - j > 1) memory_->Remember(words[name_end - 1].key, actor);
@@ -251,6 +260,12 @@ class SentenceMatcher {
     if (m != nullptr && m->last - m->first > 1) memory_->Remember(out_->words[m->last - 1].key, actor);
   }
 
+  // Notes a titled actor (a person, an office, a body) as a party for a later "the two sides".
+  void NoteParty(const ActorMention& actor) {
+    std::string code = actor.CodeOn(Date());
+    if (code.size() > 3) memory_->NoteParty(code);
+  }
+
   void AddEntityActor(const Match& m, const Entity& e) {
     ActorMention actor;
     actor.first = m.first;
@@ -262,6 +277,7 @@ class SentenceMatcher {
     } else {
       actor.code = e.tenures.back().code;
     }
+    NoteParty(actor);
     out_->actors.push_back(std::move(actor));
     pos_ = m.last;
   }
@@ -285,6 +301,11 @@ class SentenceMatcher {
         for (const Analysis& a : words[k].analyses) {
           std::string_view stem = StripArticle(a.stem);
           if (std::find(t.objects.begin(), t.objects.end(), stem) != t.objects.end()) found = k;
+          // The indefinite accusative: عقد اجتماعا "held a meeting".
+          if (stem.size() > 6 && stem.substr(stem.size() - 2) == "ا" &&
+              std::find(t.objects.begin(), t.objects.end(), stem.substr(0, stem.size() - 2)) != t.objects.end()) {
+            found = k;
+          }
         }
         if (found >= 0) break;
       }
@@ -337,7 +358,8 @@ class SentenceMatcher {
         if (words[i].kind == TokenKind::kPunct) {
           char c = Surface(words[i])[0];
           // Quotation marks are no clause limit: Arabic news quotes names and terms (مؤتمر «برلين 2»).
-          if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')' || c == '-') {
+          // Nor are brackets, which hold asides: اتهمت قوات الدعم السريع بقيادة دقلو (حميدتي) الجيش.
+          if (c == ',' || c == ';' || c == ':' || c == '-') {
             out_->clause_breaks.push_back(i + 1);
           }
         } else if (words[i].kind == TokenKind::kWord && words[i].arabic) {
@@ -356,6 +378,15 @@ class SentenceMatcher {
         continue;
       }
       if (const LexHit* h = FindHit(*m, LexHit::Kind::kAgent)) {
+        if (const Match* next = MatchAt(m->last); next != nullptr && FindHit(*next, LexHit::Kind::kAgent) &&
+            words[m->last - 1].analysis().has_article && !FindHit(*next, LexHit::Kind::kEntity)) {
+          // Titles in apposition, the last with the nationality: رئيس الوزراء وزير الخارجية القطري.
+          const Agent& second = lex_.agent(FindHit(*next, LexHit::Kind::kAgent)->index);
+          if (second.kind == Agent::Kind::kPerson && lex_.agent(h->index).kind == Agent::Kind::kPerson) {
+            ComposeTitled(i, next->last, second, "", "");
+            continue;
+          }
+        }
         const Agent& agent = lex_.agent(h->index);
         // A title in the construct state (its last word without the article, as in وزير خارجية "minister of
         // foreign-") takes the country or body right after it: وزير خارجية الجزائر.
@@ -393,15 +424,17 @@ class SentenceMatcher {
         pos_ = m->last;
         continue;
       }
-      if (const LexHit* h = FindHit(*m, LexHit::Kind::kTrigger)) {
+      if (FindHit(*m, LexHit::Kind::kTrigger) != nullptr) {
+        size_t before = out_->triggers.size();
         for (const LexHit& hit : *m->hits) {
           if (hit.kind != LexHit::Kind::kTrigger) continue;
-          size_t before = out_->triggers.size();
           AddTrigger(*m, hit);
           if (out_->triggers.size() > before) break;
         }
-        (void)h;
         pos_ = m->last;
+        if (out_->triggers.size() > before && lex_.trigger(out_->triggers.back().trigger).pos == Trigger::Pos::kNoun) {
+          AddAdjectivalSources(out_->triggers.back().last);
+        }
         continue;
       }
       if (const LexHit* h = FindHit(*m, LexHit::Kind::kTime)) {
@@ -462,6 +495,28 @@ class SentenceMatcher {
     }
   }
 
+  // Nationality adjectives right after a verbal noun name who acts: وساطة قطرية "Qatari mediation",
+  // غارات إسرائيلية "Israeli strikes", برعاية سعودية أميركية "under Saudi-US sponsorship" (two sources).
+  void AddAdjectivalSources(int j) {
+    const std::vector<Word>& words = out_->words;
+    int previous = -1;
+    while (const Match* m = MatchAt(j)) {
+      const LexHit* h = FindHit(*m, LexHit::Kind::kNisba);
+      if (h == nullptr || lex_.nisba(h->index).plural) break;
+      ActorMention actor;
+      actor.first = m->first;
+      actor.last = m->last;
+      actor.code = lex_.nisba(h->index).country;
+      actor.name = lex_.CountryName(actor.code);
+      out_->actors.push_back(std::move(actor));
+      if (previous >= 0) out_->actors[previous].coord_next = static_cast<int>(out_->actors.size() - 1);
+      previous = static_cast<int>(out_->actors.size() - 1);
+      j = m->last;
+      pos_ = j;
+      if (j < static_cast<int>(words.size()) && words[j].key == "و") ++j;
+    }
+  }
+
   // A name remembered from earlier in the article: the longest run of up to kMaxNameWords words.
   void RecallName(int i) {
     int end = ReadName(i);
@@ -507,6 +562,21 @@ class SentenceMatcher {
       const Analysis& first = words[actor.first].analysis();
       actor.conj = IsConjunction(first.prefix);
       actor.prep = std::string(ProcliticPrep(first.prefix));
+      if (actor.prep == "ل" && actor.first >= 1) {
+        // على مواقع لقوات الدعم السريع: the possessive ل hangs on a noun governed by على.
+        const Word& noun = words[actor.first - 1];
+        std::string_view outer = ProcliticPrep(noun.analysis().prefix);
+        if (!outer.empty()) {
+          actor.outer_prep = std::string(outer);
+        } else if (actor.first >= 2) {
+          for (int b = actor.first - 2; b >= 0 && b >= actor.first - 3; --b) {
+            if (const Match* m = MatchAt(b); m != nullptr && m->last == actor.first - 1) {
+              if (const FunctionWord* f = FindFunction(*m, lex_, FunctionClass::kPrep)) actor.outer_prep = f->value;
+              break;
+            }
+          }
+        }
+      }
       // Look back over at most two words that are no actor (بين أعضاء المجلس "between members of the council").
       for (int k = actor.first - 1, steps = 0; k >= 0 && steps < 3 && actor.prep.empty(); --k, ++steps) {
         const Word& w = words[k];

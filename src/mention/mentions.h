@@ -48,6 +48,9 @@ struct ActorMention {
   const Entity* person = nullptr;  // a dictionary person, whose code depends on the event's date
   std::string name;                // the entity's name, or the name as written after a title
   std::string prep;                // the key of the preposition that governs it; empty when none
+  std::string outer_prep;          // for an actor under possessive ل, the preposition of the noun it belongs to
+                                   // (على مواقع لقوات X "on positions of X forces" -> على)
+  std::string roles;               // the roles of its title, kept for an actor whose country is unknown
   bool place = false;              // a place here (في الجزائر، مؤتمر برلين), not a party to events
   bool conj = false;               // introduced by و "and"
   int coord_next = -1;             // the actor joined to this one by و, or -1

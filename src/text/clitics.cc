@@ -25,10 +25,10 @@ namespace rasad {
 namespace {
 
 constexpr std::string_view kArticle = "ال";  // the definite article
-constexpr std::string_view kAlef = "ا";
-constexpr std::string_view kLam = "ل";
-constexpr std::string_view kTeh = "ت";
-constexpr std::string_view kHeh = "ه";       // teh marbuta's match key
+constexpr std::string_view kAlef = "ا";      // alef, the article's first letter
+constexpr std::string_view kLam = "ل";       // lam, the preposition li and the article's second letter
+constexpr std::string_view kTeh = "ت";       // teh, what teh marbuta becomes before an enclitic
+constexpr std::string_view kHeh = "ه";       // heh, teh marbuta's match key
 constexpr std::string_view kFuture = "س";    // future marker, sa-
 constexpr std::string_view kHamza = "ء";     // hamza on the line, as a word ends in it
 constexpr std::string_view kYehHamza = "ئ";  // hamza on yeh, its seat before an i-vowelled enclitic
@@ -55,7 +55,8 @@ bool HasArticle(std::string_view stem_key) {
   return stem_key.starts_with(kArticle) && CountLetters(stem_key.substr(kArticle.size())) >= 2;
 }
 
-// True when the future marker may stand before `rest`: an imperfect verb prefix ي ت ن أ follows.
+// True when the future marker may stand before `rest`: an imperfect verb prefix follows, ي ya- (he),
+// ت ta- (she, you), ن na- (we) or أ a- (I).
 bool TakesFuture(std::string_view rest) {
   return rest.starts_with("ي") || rest.starts_with("ت") || rest.starts_with("ن") || rest.starts_with("أ");
 }

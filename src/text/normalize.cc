@@ -2,19 +2,23 @@
 //
 // Method. Normalize() walks the original UTF-8 once, character by character (U8_NEXT; an ill-formed
 // sequence becomes U+FFFD and is counted). Every output byte records the original offset of the character
-// that produced it, as sentencepiece's norm_to_orig does. Each character first meets the character rules
-// (ApplyRules below: digits, punctuation, quotes, dashes, spaces, controls, tashkeel, Persian letters). A
-// character the rules leave alone goes to NFKC only when it needs to: ASCII and the plain Arabic letters are
-// known to be NFKC-stable and skip ICU altogether; any other character is grouped with the combining marks
-// that follow it up to the next NFKC boundary (Normalizer2::hasBoundaryBefore), because NFKC may compose
-// across them (alef + U+0654 -> أ). A run that ICU reports already normalised is copied character by
-// character, keeping exact offsets; only a run that really changes is normalised, and all of its output maps
-// to the run's first character. The rules run again on what NFKC produced, so marks are stripped after NFKC
-// (a presentation form may expand to letters plus tashkeel) and a Persian letter reached through its
-// presentation form is still folded. The rules also run before NFKC because NFKC would destroy a few
-// characters we map ourselves: ″ would become two primes, and the isolated tashkeel forms U+FE70-U+FE7F
-// would become a space plus a mark, splitting a word. MatchKey() is a byte-level pass: every letter it folds
-// is two bytes in UTF-8 and so is its replacement, so a key has the byte length of its word.
+// that produced it, as sentencepiece's norm_to_orig does. Blocks of ASCII that no rule touches are copied
+// whole. Any other character first meets the character rules (ApplyRules: digits, punctuation, quotes,
+// dashes, spaces, controls, tashkeel, Persian letters); the rules run before NFKC because NFKC would spoil a
+// few characters we map ourselves (″ would become two primes, an isolated tashkeel form U+FE7x a space plus
+// a mark). A character the rules keep starts a run: it and the combining marks after it, up to the next
+// NFKC boundary (Normalizer2::hasBoundaryBefore), because NFKC composes across them (alef + U+0654 -> أ).
+// The run looks past removed invisible characters (ZWNJ, RLM, tatweel), and tashkeel other than the three
+// composing marks U+0653-U+0655 is removed before NFKC sees the run; otherwise a character that is gone
+// from the output could have blocked a composition, and normalising twice would not give the same text.
+// The common run, a plain Arabic letter with or without tashkeel, never reaches ICU and keeps one exact
+// offset per character; a run whose remainder is already NFKC and untouched by the rules is also copied
+// with exact offsets. Only a run that changes goes through FinishRun (NFKC, then the rules again so that
+// marks are stripped after NFKC and a Persian letter reached through its presentation form is folded,
+// repeated while the rules remove something), and all its output maps to the run's first character;
+// OriginalEnd() then lets a span that ends inside such an expansion (ﷺ) cover the whole character.
+// MatchKey() is a byte-level pass: every letter it folds is two bytes in UTF-8 and so is its replacement,
+// so a key has the byte length of its word.
 //
 // Tested in normalize_test.cc.
 #include "text/normalize.h"
@@ -24,6 +28,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 
@@ -123,8 +128,8 @@ inline bool RemovedBeforeNfkc(UChar32 c) {
 }
 
 // Brings `run` to what it finally normalises to: NFKC, then the rules, repeated while the rules change
-// something, since a mark they remove may have blocked a composition. Rounds are capped; two are the most
-// we have seen needed. `scratch` is working space.
+// something, since a mark they remove may have blocked a composition (A + U+0654 + U+0301 -> Á). A second
+// round is rare and a third has never been needed; the cap only bounds the loop. `scratch` is working space.
 void FinishRun(const icu::Normalizer2& nfkc, icu::UnicodeString* run, icu::UnicodeString* scratch) {
   for (int round = 0; round < 4; ++round) {
     UErrorCode status = U_ZERO_ERROR;
@@ -182,6 +187,12 @@ size_t NormalizedText::OriginalEnd(size_t offset) const {
 
 NormalizedText Normalize(std::string_view original) {
   const icu::Normalizer2& nfkc = Nfkc();
+  if (original.size() > static_cast<size_t>(INT32_MAX)) {
+    // ICU's UTF-8 macros index with int32_t; a 2 GiB "article" is a caller bug, not bad text.
+    std::fprintf(stderr, "%s:%d: Normalize() input of %zu bytes exceeds 2 GiB\n", __FILE__, __LINE__,
+                 original.size());
+    std::abort();
+  }
   NormalizedText result;
   std::string& text = result.text_;
   std::vector<uint32_t>& map = result.to_original_;

@@ -67,6 +67,7 @@ class NormalizedText {
 };
 
 // Returns the normalised form of `original` (see the file comment). Never fails: bad bytes become U+FFFD.
+// `original` must be shorter than 2 GiB (offsets are 32-bit); a longer one aborts.
 NormalizedText Normalize(std::string_view original);
 
 // Returns the dictionary key of one already-normalised word: alef forms -> ا, ى -> ي, ة -> ه.

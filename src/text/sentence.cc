@@ -4,13 +4,13 @@
 // is a paragraph of its own. Within a line one left-to-right scan keeps the bracket depth and whether a '"'
 // quotation is open (normalisation has already turned « » “ ” into '"', so an opening and a closing quote are
 // told apart only by parity). At a run of terminal marks (. ! ? ;) the scan first drops the cases that are not
-// ends (a lone '.' joining two ASCII letters or digits, a lone '.' after a one-letter word), then swallows the
-// closing quotes and brackets that follow the run (“...”. is common in news copy), and then ends the sentence
-// unless it is still inside a bracket or quotation that closes later on the same line. "Closes later" is
-// answered in O(1) from two positions computed by a pre-pass over the line (the last '"', and the last closing
-// bracket that brings the depth back to zero), so a pathological line stays linear. An unclosed quotation
-// therefore never swallows the rest of its line: a quoted paragraph that runs on to the next line, as is
-// usual in news copy, is split normally.
+// ends: a lone '.' joining two ASCII letters or digits, a lone '.' after a one-letter word, a run with nothing
+// before it in its sentence (a leading "..."). It then swallows the closing quotes and brackets that follow
+// the run (“...”. is common in news copy), and ends the sentence unless it is still inside a bracket or
+// quotation that closes later on the same line. "Closes later" is answered in O(1) from two positions found
+// by a pre-pass over the line (the last '"', and the last closing bracket that brings the depth back to
+// zero), so a pathological line stays linear. An unclosed quotation therefore never swallows the rest of its
+// line: a quoted paragraph that runs on to the next line, as is usual in news copy, is split normally.
 //
 // Tested in sentence_test.cc.
 #include "text/sentence.h"
@@ -58,6 +58,7 @@ bool DotContinues(std::string_view t, size_t line_begin, size_t line_end, size_t
   return !IsLetter(CharBefore(t, line_begin, letter_begin, &unused));
 }
 
+// True when t[begin, end) holds nothing but spaces.
 bool AllSpaces(std::string_view t, size_t begin, size_t end) {
   for (size_t i = begin; i < end; ++i) {
     if (!IsSpace(t[i])) return false;
