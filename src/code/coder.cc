@@ -57,6 +57,27 @@ class SentenceCoder {
     return -1;
   }
 
+  // Returns whether every word of [from, to) belongs to a time expression (لقاء الوزير الاثنين مع ...).
+  bool OnlyTimeBetween(int from, int to) const {
+    for (int w = from; w < to; ++w) {
+      bool in_time = false;
+      for (const TimeMention& t : s_.times) in_time = in_time || (w >= t.first && w < t.last);
+      if (!in_time) return false;
+    }
+    return true;
+  }
+
+  // The genitive of a verbal noun: the actor right after it (time words aside), with no preposition.
+  int Genitive(const TriggerMention& t, int end) const {
+    for (size_t a = 0; a < s_.actors.size(); ++a) {
+      const ActorMention& actor = s_.actors[a];
+      if (actor.first < t.last) continue;
+      if (actor.first >= end || !OnlyTimeBetween(t.last, actor.first)) return -1;
+      return Party(actor) && actor.prep.empty() ? static_cast<int>(a) : -1;
+    }
+    return -1;
+  }
+
   // The first actor from `from` to `end` that stands with no preposition.
   int SubjectAfter(int from, int end, int max_gap) const {
     for (size_t a = 0; a < s_.actors.size(); ++a) {
@@ -129,8 +150,15 @@ class SentenceCoder {
       }
     }
     const bool clause_initial = !noun && !s_.words[t.first].analysis().prefix.empty();
+    if (noun) {
+      // A verbal noun after the preposition ل states a purpose (لبحث "to discuss"), not an event.
+      const Analysis& head = s_.words[t.first].analysis();
+      std::string_view prefix = head.prefix;
+      if (prefix.size() >= 2 && (prefix.substr(0, 2) == "و" || prefix.substr(0, 2) == "ف")) prefix.remove_prefix(2);
+      if (prefix.substr(0, 2) == "ل") return;
+    }
     if (noun && !t.enclitic) {
-      c.source = SubjectAfter(t.last, end, kMaxGenitiveGap);
+      c.source = Genitive(t, end);
       c.rule = "nominal";
     }
     // A verb after its subject in the clause (أن هود عقد "that Hood held") is SVO; a clause-initial verb

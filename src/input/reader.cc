@@ -299,15 +299,20 @@ bool ArticleReader::ReadJsonLines(const std::string& content, const std::string&
     article.title = std::string(title);
     article.source_name = where;
     article.text = article.title;
+    std::string text_date;
     if (!text.empty()) {
       if (!article.text.empty()) article.text += "\n\n";
-      article.body_offset = article.text.size();
+      const size_t text_start = article.text.size();
       article.text += text;
-      article.dateline_end = article.body_offset + FindDateline(text);
+      // Some texts open with their own subtitle and date line, as a page does; the body follows them.
+      Header header = FindHeader(article.text, text_start, /*has_title=*/true);
+      article.body_offset = header.body;
+      text_date = header.date;
+      article.dateline_end = article.body_offset + FindDateline(std::string_view(article.text).substr(header.body));
     } else {
       article.body_offset = article.dateline_end = article.text.size();
     }
-    SetPublished(&article, date);
+    SetPublished(&article, date.empty() ? std::string_view(text_date) : date);
     consumer(std::move(article));
   }
   return ok;
@@ -330,33 +335,44 @@ void ArticleReader::SetPublished(Article* article, std::string_view date) {
   }
 }
 
+ArticleReader::Header ArticleReader::FindHeader(std::string_view content, size_t from, bool has_title) const {
+  // Lines: the title is the first non-empty line (unless given apart, as in JSON); a date line among the next
+  // few ends the header, and what stands between is the subtitle.
+  std::vector<std::pair<size_t, size_t>> lines;  // non-empty lines: begin, end
+  for (size_t pos = from; pos < content.size() && static_cast<int>(lines.size()) <= kMaxHeaderLines;) {
+    size_t end = content.find('\n', pos);
+    if (end == std::string::npos) end = content.size();
+    if (!Trim(content.substr(pos, end - pos)).empty()) lines.emplace_back(pos, end);
+    pos = end + 1;
+  }
+  Header header;
+  header.body = has_title || lines.empty() ? from : lines[0].second;
+  if (!has_title && !lines.empty()) {
+    header.title = std::string(Trim(content.substr(lines[0].first, lines[0].second - lines[0].first)));
+  }
+  for (size_t i = has_title ? 0 : 1; i < lines.size(); ++i) {
+    std::string_view line = Trim(content.substr(lines[i].first, lines[i].second - lines[i].first));
+    if (ParseDateLine(Normalize(line).text(), lexicon_).valid()) {
+      header.date = std::string(line);
+      header.body = lines[i].second;
+      break;
+    }
+  }
+  // The body begins at its first non-empty line.
+  size_t body_start = content.find_first_not_of(" \t\r\n", header.body);
+  header.body = body_start == std::string_view::npos ? content.size() : body_start;
+  return header;
+}
+
 Article ArticleReader::ParsePlainText(std::string content, const std::string& id, const std::string& source_name) {
   Article article;
   article.id = id;
   article.source_name = source_name;
-  // Lines: the title is the first non-empty line; a date line among the next few ends the header.
-  std::vector<std::pair<size_t, size_t>> lines;  // non-empty lines: begin, end
-  for (size_t pos = 0; pos < content.size() && static_cast<int>(lines.size()) <= kMaxHeaderLines;) {
-    size_t end = content.find('\n', pos);
-    if (end == std::string::npos) end = content.size();
-    if (!Trim(std::string_view(content).substr(pos, end - pos)).empty()) lines.emplace_back(pos, end);
-    pos = end + 1;
-  }
-  size_t body = lines.empty() ? content.size() : lines[0].second;
-  std::string_view date_text;
-  for (size_t i = 1; i < lines.size(); ++i) {
-    std::string_view line = Trim(std::string_view(content).substr(lines[i].first, lines[i].second - lines[i].first));
-    if (ParseDateLine(Normalize(line).text(), lexicon_).valid()) {
-      date_text = line;
-      body = lines[i].second;
-      break;
-    }
-  }
-  if (!lines.empty()) article.title = std::string(Trim(std::string_view(content).substr(lines[0].first, lines[0].second - lines[0].first)));
-  std::string date(date_text);
-  // The body begins at its first non-empty line.
-  size_t body_start = content.find_first_not_of(" \t\r\n", body);
-  article.body_offset = body_start == std::string::npos ? content.size() : body_start;
+  Header header = FindHeader(content, 0, /*has_title=*/false);
+  article.title = header.title;
+  std::string date = header.date;
+  size_t body = header.body;
+  article.body_offset = body;
   article.text = std::move(content);
   article.dateline_end = article.body_offset + FindDateline(std::string_view(article.text).substr(article.body_offset));
   if (!date.empty()) {

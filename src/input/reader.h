@@ -46,6 +46,13 @@ class ArticleReader {
   bool ReadFile(const std::string& path, const Consumer& consumer);
   bool ReadContent(std::string content, const std::string& path, const Consumer& consumer);
   bool ReadJsonLines(const std::string& content, const std::string& path, const Consumer& consumer);
+  // Where a text's header ends: title (when not given apart), subtitle lines, date line.
+  struct Header {
+    std::string title;  // the first line, when the title was not given apart
+    std::string date;   // the date line's text, empty when none
+    size_t body = 0;    // offset of the body's first non-empty line
+  };
+  Header FindHeader(std::string_view content, size_t from, bool has_title) const;
   void Warn(const std::string& message) { sink_(Severity::kWarning, message); }
   void Fail(const std::string& message) { sink_(Severity::kError, message); }
   // Fills article.published from `date` or the default, warning when neither gives one.

@@ -45,7 +45,8 @@ TEST_P(SegmentTest, PartsRebuildTheWord) {
   const CliticCase& c = GetParam();
   std::unordered_set<std::string> keys;
   for (const std::string& w : c.vocabulary) keys.insert(MatchKey(w));
-  for (const Analysis& a : Segment(c.word, [&keys](std::string_view k) { return keys.count(std::string(k)); })) {
+  const Vocabulary known = [&keys](std::string_view k) { return keys.count(std::string(k)) > 0; };
+  for (const Analysis& a : Segment(c.word, known)) {
     EXPECT_TRUE(c.word.starts_with(a.prefix));
     EXPECT_TRUE(c.word.ends_with(a.suffix));
     const std::string middle =

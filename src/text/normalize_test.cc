@@ -153,8 +153,8 @@ TEST(NormalizeTest, AsciiMapsToItself) {
 }
 
 // Property test on random concatenations of troublesome pieces (marks before and after letters, ligatures,
-// bad bytes, CR LF, controls, a Hangul syllable in jamo): the output is valid UTF-8 without any removed character, normalising is
-// idempotent, and the offset map is monotone and ends at the original size.
+// bad bytes, CR LF, controls, a Hangul syllable in jamo): the output is valid UTF-8 without any removed
+// character, normalising is idempotent, and the offset map is monotone and ends at the original size.
 TEST(NormalizeTest, RandomPiecesKeepInvariants) {
   const std::vector<std::string> pieces = {
       "ا", "\u0654", "\u064E", "\u0651", "ـ", "م", "ة", "ى", "ک", "ی", "\uFEFB", "\uFDFA", "\uFE70",
