@@ -194,10 +194,12 @@ class SentenceMatcher {
         }
       }
     }
-    // A rank or second title before the name: رئيس المخابرات العامة المصرية اللواء حسن رشاد.
+    // A rank or second title right before the name: رئيس المخابرات العامة المصرية اللواء حسن رشاد. Not a
+    // title with a pronoun (نظيره "his counterpart" is someone else) nor one that no name follows.
     if (const Match* m = MatchAt(j); m != nullptr) {
       if (const LexHit* h = FindHit(*m, LexHit::Kind::kAgent);
-          h != nullptr && lex_.agent(h->index).kind == Agent::Kind::kPerson && !country.empty()) {
+          h != nullptr && lex_.agent(h->index).kind == Agent::Kind::kPerson && !country.empty() &&
+          words[m->last - 1].analysis().suffix.empty() && ReadName(m->last) > m->last) {
         j = SkipModifiers(m->last);
       }
     }
@@ -226,6 +228,14 @@ class SentenceMatcher {
         }
       } else {
         name_end = ReadName(j);
+        // A name already known as someone else is the object, not this title's name:
+        // استقبل وزير الخارجية الجزائري هود "the Algerian foreign minister received Hood".
+        for (int k = j; k < name_end; ++k) {
+          if (memory_->Recall(NameKey(j, k + 1)) != nullptr || memory_->Recall(words[k].key) != nullptr) {
+            name_end = k;
+            break;
+          }
+        }
         if (name_end > j) {
           // A surname alone may already be known from earlier in the article.
           actor.name = NameText(j, name_end);
@@ -655,6 +665,7 @@ std::vector<std::string> ArticleMemory::LastTwoParties() const {
     if (out.empty() || it->substr(0, 3) != out[0].substr(0, 3)) out.push_back(*it);
   }
   if (out.size() < 2) out.clear();
+  std::reverse(out.begin(), out.end());  // in the order the article named them
   return out;
 }
 

@@ -87,7 +87,7 @@ class ArticleMemory {
   const ActorMention* Recall(const std::string& key) const;
   // Notes that an actor with a code took part in the text, for "the two sides".
   void NoteParty(const std::string& code);
-  // Returns the last two distinct parties' codes (empty when fewer than two).
+  // Returns the last two parties of different countries, in the order they were named (empty when none).
   std::vector<std::string> LastTwoParties() const;
   // The country where the article was filed (its dateline), which bare titles take: in a report from Tunis,
   // الشرطة "the police" is the Tunisian police. Empty when unknown.

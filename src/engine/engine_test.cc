@@ -1,0 +1,131 @@
+// Tests of the whole engine on short articles written for these tests, one mechanism each: the expected
+// events are exact (code, source, target, date), so a rule that stops firing, or starts firing where it must
+// not, fails here.
+#include "rasad/engine.h"
+
+#include <algorithm>
+
+#include <gtest/gtest.h>
+
+namespace rasad {
+namespace {
+
+const Engine& TheEngine() {
+  static std::shared_ptr<const Engine> engine = [] {
+    auto e = Engine::Open(std::string(RASAD_SOURCE_DIR) + "/data");
+    EXPECT_TRUE(e.ok()) << e.status().message();
+    return e.value();
+  }();
+  return *engine;
+}
+
+// "042 USAGOV>DZA 2021-07-26" for each event.
+std::vector<std::string> Code(const std::string& body, Date published = {2021, 7, 27}, size_t dateline = 0) {
+  Article a;
+  a.id = "t";
+  a.published = published;
+  a.text = "عنوان\n\n" + body;
+  a.body_offset = a.dateline_end = std::string("عنوان\n\n").size();
+  a.dateline_end += dateline;
+  std::vector<std::string> out;
+  for (const Event& e : TheEngine().Code(a)) {
+    out.push_back(e.event_code + " " + e.source.code + ">" + (e.target.code.empty() ? "-" : e.target.code) + " " +
+                  e.date.ToString());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+TEST(Attribution, VerbSubjectObject) {
+  // The Egyptian president received the Jordanian foreign minister on Monday.
+  EXPECT_EQ(Code("استقبل الرئيس المصري عبد الفتاح السيسي الاثنين وزير الخارجية الأردني أيمن الصفدي."),
+            V{"043 EGYGOV>JORGOV 2021-07-26"});
+}
+
+TEST(Attribution, SubjectVerbAfterThat) {
+  // The statement said that the Qatari minister held a meeting with the Saudi ambassador.
+  EXPECT_EQ(Code("وذكر البيان أن وزير الخارجية القطري عقد اجتماعا مع السفير السعودي."),
+            V{"040 QATGOV>SAUGOV 2021-07-27"});
+}
+
+TEST(Attribution, NominalGenitiveAndPreposition) {
+  // The visit of the Turkish foreign minister to Baghdad.
+  EXPECT_EQ(Code("بدأت زيارة وزير الخارجية التركي إلى العراق أمس."), V{"042 TURGOV>IRQ 2021-07-26"});
+}
+
+TEST(Attribution, PronounOnTheNounTakesTheSubject) {
+  // The Tunisian president discussed, while receiving the Italian prime minister, ...
+  EXPECT_EQ(Code("وبحث الرئيس التونسي خلال استقباله رئيسة الوزراء الإيطالية ملف الهجرة."),
+            V{"043 TUNGOV>ITAGOV 2021-07-27"});
+}
+
+TEST(Attribution, CoordinatedSubjectsOfAJointAction) {
+  // Algeria and Washington renewed their partnership in October 2020.
+  EXPECT_EQ(Code("وفي أكتوبر من العام 2020 جددت الجزائر وواشنطن شراكتهما الاستراتيجية."),
+            V{"050 DZA>USAGOV 2020-10"});
+}
+
+TEST(Attribution, CoordinatedSubjectsOfAOneSidedAction) {
+  // Saudi Arabia and the UAE condemned Iran: one event each.
+  EXPECT_EQ(Code("انتقدت السعودية والإمارات إيران بشدة."), (V{"111 ARE>IRN 2021-07-27", "111 SAU>IRN 2021-07-27"}));
+}
+
+TEST(Attribution, TheTwoSidesAreTheLastTwoParties) {
+  EXPECT_EQ(Code("التقى وزير الخارجية المغربي نظيره الإسباني. وبحث الطرفان التعاون. ثم وقع الوزيران اتفاقية."),
+            (V{"040 MARGOV>ESPGOV 2021-07-27", "057 MARGOV>ESPGOV 2021-07-27"}));
+}
+
+TEST(Attribution, PlacesAndNamesAreNoParties) {
+  // A meeting in Algiers; the Berlin conference; neither is a party.
+  EXPECT_EQ(Code("التقى الرئيس الفرنسي في الجزائر العاصمة. وشارك وزير الخارجية المصري في مؤتمر برلين."), V{});
+}
+
+TEST(Attribution, OuterPrepositionOfAPossessive) {
+  // The Sudanese army carried out air strikes on positions of the RSF.
+  EXPECT_EQ(Code("شن الجيش السوداني السبت غارات جوية على مواقع لقوات الدعم السريع.", {2023, 5, 14}),
+            V{"195 SDNMIL>SDNREB 2023-05-13"});
+}
+
+TEST(Attribution, AdjectivalSource) {
+  // Israeli strikes on Lebanon.
+  EXPECT_EQ(Code("أسفرت غارات إسرائيلية على لبنان عن مقتل ثلاثة."), V{"195 ISR>LBN 2021-07-27"});
+}
+
+TEST(Polarity, NegatedActionsAreNoEvents) {
+  EXPECT_EQ(Code("لم يلتق الرئيس الجزائري وزير الخارجية الفرنسي."), V{});
+  EXPECT_EQ(Code("ولن يزور رئيس الوزراء الإسرائيلي المغرب."), V{});
+}
+
+TEST(Polarity, PurposeAndBackReferenceAreNoEvents) {
+  // He arrived to discuss...; "these talks" tell again what was told.
+  EXPECT_EQ(Code("وقال المسؤول الأميركي إن هذه المباحثات مع الجزائر مهمة."), V{});
+  EXPECT_EQ(Code("وتوجه الوفد لبحث التعاون مع مصر."), V{});
+}
+
+TEST(Memory, SurnameStandsForThePersonIntroduced) {
+  EXPECT_EQ(Code("وصل مساعد وزير الخارجية الأميركي جوي هود إلى الجزائر. واستقبل وزير الخارجية الجزائري هود أمس."),
+            (V{"042 USAGOV>DZA 2021-07-26", "043 DZAGOV>USAGOV 2021-07-26"}));  // the paragraph's date
+}
+
+TEST(Memory, DatedRolesOfPersons) {
+  // Esper, called "former" in 2021, was defence secretary in October 2020.
+  EXPECT_EQ(Code("وفي أكتوبر 2020 زار وزير الدفاع السابق مارك إسبر تونس."), V{"042 USAGOVMIL>TUN 2020-10"});
+}
+
+TEST(Actors, ConstructTitleTakesTheCountryAfterIt) {
+  EXPECT_EQ(Code("التقى وزير خارجية الجزائر نظيره الموريتاني."), V{"040 DZAGOV>MRTGOV 2021-07-27"});
+}
+
+TEST(Actors, BareTitleTakesTheDatelineCountry) {
+  // "تونس -": in a report from Tunis, the police are the Tunisian police.
+  EXPECT_EQ(Code("تونس - اعتقلت الشرطة عشرات المتظاهرين.", {2023, 1, 12}, std::string("تونس -").size()), V{"173 TUNCOP>TUNCVL 2023-01-12"});
+}
+
+TEST(Dates, WithoutPublicationDateRelativeDatesStayUnresolved) {
+  EXPECT_EQ(Code("استقبل الرئيس المصري الاثنين وزير الخارجية الأردني.", Date()), V{"043 EGYGOV>JORGOV "});
+}
+
+}  // namespace
+}  // namespace rasad

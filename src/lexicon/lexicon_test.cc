@@ -1,0 +1,150 @@
+// Tests of the lexicon: every row is a claim the dictionaries make about Arabic news text, checked through
+// the loaded lexicon; and the loader's errors for malformed sources.
+#include "lexicon/lexicon.h"
+
+#include <filesystem>
+#include <fstream>
+
+#include <gtest/gtest.h>
+
+namespace rasad {
+namespace {
+
+const Lexicon& TheLexicon() {
+  static const Lexicon* lexicon = [] {
+    auto lex = Lexicon::Load(std::string(RASAD_SOURCE_DIR) + "/data");
+    EXPECT_TRUE(lex.ok()) << lex.status().message();
+    return new Lexicon(std::move(lex).value());
+  }();
+  return *lexicon;
+}
+
+// Returns the code of the first entity a phrase names, or "".
+std::string EntityCode(std::string_view phrase) {
+  const auto* hits = TheLexicon().Find(PhraseKey(phrase));
+  if (hits == nullptr) return "";
+  for (const LexHit& h : *hits) {
+    if (h.kind == LexHit::Kind::kEntity) return TheLexicon().entity(h.index).CodeOn(Date());
+  }
+  return "";
+}
+
+std::string NisbaCountry(std::string_view word) {
+  const auto* hits = TheLexicon().Find(PhraseKey(word));
+  if (hits == nullptr) return "";
+  for (const LexHit& h : *hits) {
+    if (h.kind == LexHit::Kind::kNisba) return TheLexicon().nisba(h.index).country;
+  }
+  return "";
+}
+
+std::string AgentRoles(std::string_view phrase) {
+  const auto* hits = TheLexicon().Find(PhraseKey(phrase));
+  if (hits == nullptr) return "";
+  for (const LexHit& h : *hits) {
+    if (h.kind == LexHit::Kind::kAgent) return TheLexicon().agent(h.index).roles;
+  }
+  return "";
+}
+
+struct Claim {
+  const char* phrase;
+  const char* code;
+};
+
+class CountryNamesTest : public ::testing::TestWithParam<Claim> {};
+TEST_P(CountryNamesTest, Names) { EXPECT_EQ(EntityCode(GetParam().phrase), GetParam().code) << GetParam().phrase; }
+INSTANTIATE_TEST_SUITE_P(
+    ArabLeagueAndPartners, CountryNamesTest,
+    ::testing::Values(Claim{"الجزائر", "DZA"}, Claim{"المغرب", "MAR"}, Claim{"تونس", "TUN"}, Claim{"ليبيا", "LBY"},
+                      Claim{"مصر", "EGY"}, Claim{"السودان", "SDN"}, Claim{"موريتانيا", "MRT"}, Claim{"الصومال", "SOM"},
+                      Claim{"جيبوتي", "DJI"}, Claim{"جزر القمر", "COM"}, Claim{"السعودية", "SAU"},
+                      Claim{"المملكة العربية السعودية", "SAU"}, Claim{"الإمارات", "ARE"},
+                      Claim{"دولة الإمارات العربية المتحدة", "ARE"}, Claim{"قطر", "QAT"}, Claim{"البحرين", "BHR"},
+                      Claim{"الكويت", "KWT"}, Claim{"سلطنة عمان", "OMN"}, Claim{"اليمن", "YEM"}, Claim{"العراق", "IRQ"},
+                      Claim{"سوريا", "SYR"}, Claim{"لبنان", "LBN"}, Claim{"الأردن", "JOR"}, Claim{"فلسطين", "PSE"},
+                      Claim{"الولايات المتحدة", "USA"}, Claim{"الولايات المتحدة الأمريكية", "USA"},
+                      Claim{"أمريكا", "USA"}, Claim{"أميركا", "USA"}, Claim{"بريطانيا", "GBR"},
+                      Claim{"المملكة المتحدة", "GBR"}, Claim{"فرنسا", "FRA"}, Claim{"روسيا", "RUS"},
+                      Claim{"الصين", "CHN"}, Claim{"إيران", "IRN"}, Claim{"تركيا", "TUR"}, Claim{"إسرائيل", "ISR"},
+                      Claim{"الصحراء الغربية", "ESH"}, Claim{"إسبانيا", "ESP"}, Claim{"ألمانيا", "DEU"}));
+
+class CapitalsTest : public ::testing::TestWithParam<Claim> {};
+TEST_P(CapitalsTest, StandForTheirGovernment) {
+  EXPECT_EQ(EntityCode(GetParam().phrase), GetParam().code) << GetParam().phrase;
+}
+INSTANTIATE_TEST_SUITE_P(
+    Metonymy, CapitalsTest,
+    ::testing::Values(Claim{"واشنطن", "USAGOV"}, Claim{"الرباط", "MARGOV"}, Claim{"موسكو", "RUSGOV"},
+                      Claim{"طهران", "IRNGOV"}, Claim{"أنقرة", "TURGOV"}, Claim{"القاهرة", "EGYGOV"},
+                      Claim{"الرياض", "SAUGOV"}, Claim{"الجزائر العاصمة", "DZAGOV"}, Claim{"البيت الأبيض", "USAGOV"},
+                      Claim{"الكرملين", "RUSGOV"}, Claim{"قصر الإليزيه", "FRAGOV"}, Claim{"بغداد", "IRQGOV"}));
+
+class NisbaTest : public ::testing::TestWithParam<Claim> {};
+TEST_P(NisbaTest, EveryInflection) { EXPECT_EQ(NisbaCountry(GetParam().phrase), GetParam().code) << GetParam().phrase; }
+INSTANTIATE_TEST_SUITE_P(
+    Demonyms, NisbaTest,
+    ::testing::Values(Claim{"الجزائري", "DZA"}, Claim{"الجزائرية", "DZA"}, Claim{"الجزائريون", "DZA"},
+                      Claim{"الجزائريين", "DZA"}, Claim{"الجزائريات", "DZA"}, Claim{"جزائري", "DZA"},
+                      Claim{"الأميركي", "USA"}, Claim{"الأمريكية", "USA"}, Claim{"المغربية", "MAR"},
+                      Claim{"الإسباني", "ESP"}, Claim{"التونسية", "TUN"}, Claim{"السعودي", "SAU"},
+                      Claim{"الإماراتي", "ARE"}, Claim{"الفلسطينيين", "PSE"}, Claim{"الإسرائيلي", "ISR"},
+                      Claim{"التركي", "TUR"}, Claim{"الروسية", "RUS"}, Claim{"العراقي", "IRQ"}));
+
+class AgentsTest : public ::testing::TestWithParam<Claim> {};
+TEST_P(AgentsTest, Roles) { EXPECT_EQ(AgentRoles(GetParam().phrase), GetParam().code) << GetParam().phrase; }
+INSTANTIATE_TEST_SUITE_P(
+    Titles, AgentsTest,
+    ::testing::Values(Claim{"وزير الخارجية", "GOV"}, Claim{"مساعد وزير الخارجية", "GOV"},
+                      Claim{"وزير الدفاع", "GOVMIL"}, Claim{"الرئيس", "GOV"}, Claim{"رئيس الوزراء", "GOV"},
+                      Claim{"الجيش", "MIL"}, Claim{"الشرطة", "COP"}, Claim{"المتظاهرون", "CVL"},
+                      Claim{"المتظاهرين", "CVL"}, Claim{"البرلمان", "LEG"}, Claim{"المسؤول", "GOV"},
+                      Claim{"وزير خارجية", "GOV"},  // the construct form, generated and listed
+                      Claim{"نظير", "GOV"}));
+
+TEST(Persons, RolesFollowTheDate) {
+  const auto* hits = TheLexicon().Find(PhraseKey("مارك إسبر"));
+  ASSERT_NE(hits, nullptr);
+  const Entity& esper = TheLexicon().entity((*hits)[0].index);
+  EXPECT_EQ(esper.CodeOn({2020, 10, 0}), "USAGOVMIL");  // defence secretary in October 2020
+  EXPECT_EQ(esper.CodeOn({2018, 5, 1}), "USAMIL");      // secretary of the army before
+}
+
+TEST(Cameo, GoldsteinAndQuadClass) {
+  ASSERT_NE(TheLexicon().cameo("042"), nullptr);
+  EXPECT_EQ(TheLexicon().cameo("042")->quad_class, 1);
+  EXPECT_DOUBLE_EQ(TheLexicon().cameo("042")->goldstein, 1.9);
+  EXPECT_EQ(TheLexicon().cameo("190")->quad_class, 4);
+  EXPECT_EQ(TheLexicon().cameo("999"), nullptr);
+}
+
+TEST(Calendar, MonthsOfEveryRegionFromCldr) {
+  for (const char* month : {"يوليو", "تموز", "جويلية", "يوليوز", "كانون الثاني", "غشت"}) {
+    const auto* hits = TheLexicon().Find(PhraseKey(month));
+    ASSERT_NE(hits, nullptr) << month;
+    bool is_month = false;
+    for (const LexHit& h : *hits) {
+      is_month = is_month || (h.kind == LexHit::Kind::kTime && TheLexicon().time_word(h.index).kind == TimeWord::Kind::kMonth);
+    }
+    EXPECT_TRUE(is_month) << month;
+  }
+}
+
+TEST(Load, MalformedLineNamesFileAndLine) {
+  const std::string dir = ::testing::TempDir() + "/rasad-lex-bad";
+  std::filesystem::remove_all(dir);
+  std::filesystem::copy(std::string(RASAD_SOURCE_DIR) + "/data", dir);
+  {
+    std::ofstream out(dir + "/events.tsv", std::ios::app);
+    out << "999\tverb\tزار/يزور\t-\tobj\t-\tno such code\n";
+  }
+  auto lex = Lexicon::Load(dir);
+  ASSERT_FALSE(lex.ok());
+  EXPECT_NE(lex.status().message().find("events.tsv:"), std::string::npos) << lex.status().message();
+  EXPECT_NE(lex.status().message().find("999"), std::string::npos);
+  std::filesystem::remove_all(dir);
+  EXPECT_FALSE(Lexicon::Load(dir).ok());  // a missing directory is an error, not a crash
+}
+
+}  // namespace
+}  // namespace rasad
