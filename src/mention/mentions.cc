@@ -72,7 +72,35 @@ class SentenceMatcher {
     Segment(begin, end);
     MatchPhrases();
     Compose();
+    DropAdverbialBreaks();
     Govern();
+  }
+
+  // Commas around a time adverb do not end the clause: استقبل ولي العهد، أمس، وزير الدفاع.
+  void DropAdverbialBreaks() {
+    std::vector<int>& breaks = out_->clause_breaks;
+    std::vector<int> kept;
+    for (size_t b = 0; b < breaks.size(); ++b) {
+      if (b + 1 < breaks.size() && IsPunct(breaks[b] - 1) && IsPunct(breaks[b + 1] - 1) &&
+          OnlyTime(breaks[b], breaks[b + 1] - 1)) {
+        ++b;  // drop this break and the one that closes the adverb
+        continue;
+      }
+      kept.push_back(breaks[b]);
+    }
+    breaks.swap(kept);
+  }
+
+  bool IsPunct(int w) const { return w >= 0 && out_->words[w].kind == TokenKind::kPunct; }
+
+  bool OnlyTime(int from, int to) const {
+    if (from >= to) return false;
+    for (int w = from; w < to; ++w) {
+      bool in_time = false;
+      for (const TimeMention& t : out_->times) in_time = in_time || (w >= t.first && w < t.last);
+      if (!in_time) return false;
+    }
+    return true;
   }
 
  private:

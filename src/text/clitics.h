@@ -19,7 +19,9 @@
 // future marker's condition looks at the written word, so أ means hamza-on-alef, not bare ا. "Begins with
 // ال" (has_article, StripArticle, the enclitic rule) means ال followed by at least 2 more letters, so that
 // الى and the like are not taken for an article. Enclitics are recognised on the written word: a final ة
-// or ى is never the enclitic ه or ي even though it folds to one in the key.
+// or ى is never the enclitic ه or ي even though it folds to one in the key. Analyses with as many clitics
+// keep a fixed order: the shorter proclitic chain first, then the enclitics in the order listed above, then
+// the written stem before its rewrites.
 //
 // The rule: if the whole word's key is in the vocabulary, the only analysis is the whole word. Otherwise every
 // cut whose stem key is in the vocabulary is returned, fewest clitics first; when none is, the only analysis

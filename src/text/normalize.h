@@ -43,9 +43,10 @@ class NormalizedText {
 
   // Returns the original byte offset of the character that produced normalised byte `offset`. For
   // offset == text().size() returns the original text's size, so a half-open normalised span [b, e) maps
-  // to the half-open original span [OriginalOffset(b), OriginalOffset(e)) that covers it exactly.
-  // Every output character of a ligature or other NFKC expansion (ﻻ -> لا, ﷺ -> four words) maps to the
-  // expanded character's start, so a span that ends inside such an expansion needs OriginalEnd().
+  // to the half-open original span [OriginalOffset(b), OriginalOffset(e)) that covers it exactly (with the
+  // removed characters between the two, such as trailing tashkeel). Every output character of a ligature or
+  // other NFKC expansion (ﻻ -> لا, ﷺ -> four words) maps to the expanded character's start, so a span that
+  // ends inside such an expansion needs OriginalEnd().
   size_t OriginalOffset(size_t offset) const;
 
   // Returns the original end of a normalised span that ends at `offset`: OriginalOffset(offset), except
