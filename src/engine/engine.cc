@@ -218,7 +218,7 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
       }
     }
     auto span_of = [&](int first, int last) {
-      return Span{norm.OriginalOffset(m.words[first].begin), norm.OriginalOffset(m.words[last - 1].end)};
+      return Span{norm.OriginalOffset(m.words[first].begin), norm.OriginalEnd(m.words[last - 1].end)};
     };
     auto take = [&](int index, int pair, PendingActor* out) {
       if (index < 0) return;
@@ -248,7 +248,7 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
       take(c.source, c.source_pair, &p.source);
       take(c.target, c.target_pair, &p.target);
       p.trigger_span = span_of(trig.first, trig.last);
-      p.sentence_span = {orig_begin, norm.OriginalOffset(s.end)};
+      p.sentence_span = {orig_begin, norm.OriginalEnd(s.end)};
       p.rule = c.rule;
       pending.push_back(std::move(p));
     }

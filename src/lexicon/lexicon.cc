@@ -392,12 +392,12 @@ Status Lexicon::LoadCalendar() {
 }
 
 const CameoInfo* Lexicon::cameo(std::string_view code) const {
-  auto it = cameo_.find(std::string(code));
+  auto it = cameo_.find(code);
   return it == cameo_.end() ? nullptr : &it->second;
 }
 
 const std::string& Lexicon::CountryName(std::string_view code) const {
-  auto it = country_names_.find(std::string(code));
+  auto it = country_names_.find(code);
   if (it != country_names_.end()) return it->second;
   static thread_local std::string fallback;
   fallback = std::string(code);
@@ -405,7 +405,7 @@ const std::string& Lexicon::CountryName(std::string_view code) const {
 }
 
 const std::vector<LexHit>* Lexicon::Find(std::string_view key) const {
-  auto it = phrases_.find(std::string(key));
+  auto it = phrases_.find(key);
   return it == phrases_.end() ? nullptr : &it->second;
 }
 

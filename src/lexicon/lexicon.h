@@ -122,6 +122,15 @@ struct LexHit {
   uint32_t index;  // into the vector of that kind
 };
 
+// Hashes std::string and std::string_view alike, so that lookups by a view allocate nothing.
+struct KeyHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename V>
+using KeyMap = std::unordered_map<std::string, V, KeyHash, std::equal_to<>>;
+using KeySet = std::unordered_set<std::string, KeyHash, std::equal_to<>>;
+
 // The quad class and Goldstein score of a CAMEO event code.
 struct CameoInfo {
   int quad_class = 0;
@@ -137,9 +146,9 @@ class Lexicon {
   // Returns the meanings of a phrase key (MatchKeys joined by ' '), or nullptr when it is not a phrase.
   const std::vector<LexHit>* Find(std::string_view key) const;
   // Returns whether some phrase continues `key` with one more token (for longest-match walks).
-  bool HasLonger(std::string_view key) const { return prefixes_.count(std::string(key)) > 0; }
+  bool HasLonger(std::string_view key) const { return prefixes_.find(key) != prefixes_.end(); }
   // Returns whether a single-token key is a word of any dictionary (the vocabulary of clitic segmentation).
-  bool Known(std::string_view token_key) const { return vocabulary_.count(std::string(token_key)) > 0; }
+  bool Known(std::string_view token_key) const { return vocabulary_.find(token_key) != vocabulary_.end(); }
 
   const Entity& entity(uint32_t i) const { return entities_[i]; }
   const Agent& agent(uint32_t i) const { return agents_[i]; }
@@ -166,17 +175,17 @@ class Lexicon {
   // Adds `phrase` (normalised text, tokens separated by spaces) with meaning `hit`.
   void Add(std::string_view phrase, LexHit hit);
 
-  std::unordered_map<std::string, std::vector<LexHit>> phrases_;
-  std::unordered_set<std::string> prefixes_;
-  std::unordered_set<std::string> vocabulary_;
+  KeyMap<std::vector<LexHit>> phrases_;
+  KeySet prefixes_;
+  KeySet vocabulary_;
   std::vector<Entity> entities_;
   std::vector<Agent> agents_;
   std::vector<Nisba> nisbas_;
   std::vector<Trigger> triggers_;
   std::vector<FunctionWord> functions_;
   std::vector<TimeWord> times_;
-  std::unordered_map<std::string, CameoInfo> cameo_;
-  std::unordered_map<std::string, std::string> country_names_;
+  KeyMap<CameoInfo> cameo_;
+  KeyMap<std::string> country_names_;
 };
 
 // Returns the key of a phrase written in (normalised or original) text: its words' MatchKeys joined by ' '.
