@@ -258,12 +258,33 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
         fmt::format("{}: no publication date: relative dates left unresolved", article.source_name));
   }
 
+  // The most specific code the sentence supports: a generic code (040 consult) yields to a specific one of the
+  // same root between the same parties (041 by telephone: بحث في اتصال هاتفي "discussed in a phone call").
+  std::vector<bool> drop(pending.size(), false);
+  for (size_t a = 0; a < pending.size(); ++a) {
+    const std::string& code = lex.trigger(pending[a].trigger).code;
+    if (code.size() != 3 || code[2] != '0') continue;
+    for (size_t b = 0; b < pending.size(); ++b) {
+      const std::string& other = lex.trigger(pending[b].trigger).code;
+      if (b == a || pending[b].sentence != pending[a].sentence || other == code || other.compare(0, 2, code, 0, 2) != 0) {
+        continue;
+      }
+      auto same = [](const PendingActor& x, const PendingActor& y) { return x.code == y.code && x.person == y.person; };
+      if ((same(pending[a].source, pending[b].source) && same(pending[a].target, pending[b].target)) ||
+          (same(pending[a].source, pending[b].target) && same(pending[a].target, pending[b].source))) {
+        drop[a] = true;
+      }
+    }
+  }
+
   // Settle: date each event (its sentence's date, else its paragraph's, else the news peg, else the
   // publication date), resolve dated roles, and keep one event per (date, source, target, code).
   const Date fallback = lead.valid() ? lead : article.published;
   std::vector<Event> events;
   std::map<std::tuple<std::string, std::string, std::string, std::string>, size_t> seen;
-  for (const Pending& p : pending) {
+  for (size_t index = 0; index < pending.size(); ++index) {
+    if (drop[index]) continue;
+    const Pending& p = pending[index];
     const Trigger& entry = lex.trigger(p.trigger);
     Date date = p.own_date;
     if (!date.valid() && !p.header) {

@@ -123,6 +123,32 @@ TEST(Actors, BareTitleTakesTheDatelineCountry) {
   EXPECT_EQ(Code("تونس - اعتقلت الشرطة عشرات المتظاهرين.", {2023, 1, 12}, std::string("تونس -").size()), V{"173 TUNCOP>TUNCVL 2023-01-12"});
 }
 
+TEST(Attribution, LocativeBaBeforeAPlaceIsNoTarget) {
+  // Talks "in Rabat" with the Spanish minister: the target is the minister, not Rabat.
+  EXPECT_EQ(Code("أجرى وزير الخارجية المغربي، الاثنين بالرباط، مباحثات مع وزير الخارجية الإسباني."),
+            V{"040 MARGOV>ESPGOV 2021-07-26"});
+}
+
+TEST(Attribution, TheMostSpecificCodeOfTheSentence) {
+  // "discussed in a phone call": 041, not also 040.
+  EXPECT_EQ(Code("بحث الوزير المصري في اتصال هاتفي مع نظيره القطري الأوضاع."), V{"041 EGYGOV>QATGOV 2021-07-27"});
+}
+
+TEST(Attribution, AVerbSpellingAfterAPrepositionIsANoun) {
+  // "agreed on holding the meeting": an intent (036), not a meeting held.
+  EXPECT_EQ(Code("التقى الرئيس اللبناني نظيره القبرصي. واتفق الطرفان على عقد اجتماع."),
+            (V{"036 LBNGOV>CYPGOV 2021-07-27", "040 LBNGOV>CYPGOV 2021-07-27"}));
+}
+
+TEST(Actors, TitlesInApposition) {
+  // Deputy prime minister and foreign minister of Kuwait: one actor, Kuwaiti.
+  EXPECT_EQ(Code("زار نائب رئيس مجلس الوزراء وزير الخارجية الكويتي بغداد."), V{"042 KWTGOV>IRQGOV 2021-07-27"});
+}
+
+TEST(Actors, NationalityAfterALongTitle) {
+  EXPECT_EQ(Code("وقعت السعودية اتفاقية مع وزارة الصحة العامة والسكان اليمنية."), V{"057 SAU>YEMGOVHLH 2021-07-27"});
+}
+
 TEST(Dates, WithoutPublicationDateRelativeDatesStayUnresolved) {
   EXPECT_EQ(Code("استقبل الرئيس المصري الاثنين وزير الخارجية الأردني.", Date()), V{"043 EGYGOV>JORGOV "});
 }

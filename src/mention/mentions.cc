@@ -13,7 +13,7 @@ namespace rasad {
 namespace {
 
 constexpr size_t kMaxNameWords = 4;  // Arabic names in news: given name, father's, family: rarely more
-constexpr int kMaxObjectDistance = 8;  // how far a light verb's object noun may stand from the verb
+constexpr int kMaxObjectDistance = 16;  // how far a light verb's object noun may stand from the verb
 
 // One lexicon match before composition.
 struct Match {
@@ -169,6 +169,18 @@ class SentenceMatcher {
     return i >= 0 && i < static_cast<int>(at_.size()) && at_[i] >= 0 ? &matches_[at_[i]] : nullptr;
   }
 
+  // Returns whether word i stands right after a preposition, written as a word (على) or a proclitic (ب، ل):
+  // no finite verb can, so a verb's spelling there is its verbal noun.
+  bool AfterPreposition(int i) const {
+    if (!ProcliticPrep(out_->words[i].analysis().prefix).empty()) return true;
+    for (int b = i - 1; b >= 0 && b >= i - 3; --b) {
+      if (const Match* m = MatchAt(b); m != nullptr) {
+        return m->last == i && FindFunction(*m, lex_, FunctionClass::kPrep) != nullptr;
+      }
+    }
+    return false;
+  }
+
   // Skips modifier words (السابق "former") from position j; returns the new position.
   int SkipModifiers(int j) const {
     while (const Match* m = MatchAt(j)) {
@@ -215,11 +227,23 @@ class SentenceMatcher {
     const int n = static_cast<int>(words.size());
     j = SkipModifiers(j);
     if (country.empty()) {
-      if (const Match* m = MatchAt(j); m != nullptr) {
-        if (const LexHit* h = FindHit(*m, LexHit::Kind::kNisba)) {
-          country = lex_.nisba(h->index).country;
-          j = SkipModifiers(m->last);
+      // The nationality may follow the rest of a long title: وزارة الصحة العامة والسكان اليمنية.
+      for (int k = j; k < n && k <= j + 3; ++k) {
+        const Word& w = words[k];
+        if (const Match* m = MatchAt(k); m != nullptr) {
+          if (const LexHit* h = FindHit(*m, LexHit::Kind::kNisba)) {
+            country = lex_.nisba(h->index).country;
+            j = SkipModifiers(m->last);
+            break;
+          }
+          // A conjoined word of the title (والسكان "and Population") may be a known word elsewhere.
+          if (m->last == k + 1 && w.key.rfind("وال", 0) == 0 && !FindHit(*m, LexHit::Kind::kEntity) &&
+              !FindHit(*m, LexHit::Kind::kTrigger)) {
+            continue;
+          }
+          break;
         }
+        if (w.kind != TokenKind::kWord || !(w.analysis().has_article || w.key.rfind("وال", 0) == 0)) break;
       }
     }
     // A rank or second title right before the name: رئيس المخابرات العامة المصرية اللواء حسن رشاد. Not a
@@ -314,6 +338,7 @@ class SentenceMatcher {
       RememberPerson(actor, m.first);
     } else {
       actor.code = e.tenures.back().code;
+      actor.geo = e.kind == Entity::Kind::kCountry || e.kind == Entity::Kind::kCapital;
     }
     NoteParty(actor);
     out_->actors.push_back(std::move(actor));
@@ -322,6 +347,7 @@ class SentenceMatcher {
 
   void AddTrigger(const Match& m, const LexHit& h) {
     const Trigger& t = lex_.trigger(h.index);
+    if (t.pos == Trigger::Pos::kVerb && AfterPreposition(m.first)) return;  // على عقد "on holding": a noun
     TriggerMention tm;
     tm.first = m.first;
     tm.last = m.last;
@@ -335,7 +361,8 @@ class SentenceMatcher {
       const std::vector<Word>& words = out_->words;
       int found = -1;
       for (int k = m.last; k < static_cast<int>(words.size()) && k < m.last + kMaxObjectDistance; ++k) {
-        if (words[k].kind == TokenKind::kPunct) break;
+        // A long subject may stand between, set off by commas: أجرى الوزير فلان، الاثنين، مباحثات.
+        if (words[k].kind == TokenKind::kPunct && Surface(words[k]) != ",") break;
         for (const Analysis& a : words[k].analyses) {
           std::string_view stem = StripArticle(a.stem);
           if (std::find(t.objects.begin(), t.objects.end(), stem) != t.objects.end()) found = k;
@@ -416,12 +443,19 @@ class SentenceMatcher {
         continue;
       }
       if (const LexHit* h = FindHit(*m, LexHit::Kind::kAgent)) {
-        if (const Match* next = MatchAt(m->last); next != nullptr && FindHit(*next, LexHit::Kind::kAgent) &&
-            words[m->last - 1].analysis().has_article && !FindHit(*next, LexHit::Kind::kEntity)) {
-          // Titles in apposition, the last with the nationality: رئيس الوزراء وزير الخارجية القطري.
-          const Agent& second = lex_.agent(FindHit(*next, LexHit::Kind::kAgent)->index);
-          if (second.kind == Agent::Kind::kPerson && lex_.agent(h->index).kind == Agent::Kind::kPerson) {
-            ComposeTitled(i, next->last, second, "", "");
+        {
+          // Titles in apposition, the last with the nationality: نائب رئيس مجلس الوزراء وزير الخارجية الكويتي.
+          int j = m->last;
+          const Agent* last_title = nullptr;
+          while (const Match* next = MatchAt(j)) {
+            const LexHit* a = FindHit(*next, LexHit::Kind::kAgent);
+            if (a == nullptr || FindHit(*next, LexHit::Kind::kEntity) != nullptr) break;
+            if (!words[next->last - 1].analysis().suffix.empty()) break;  // نظيره "his counterpart" is another
+            last_title = &lex_.agent(a->index);
+            j = next->last;
+          }
+          if (last_title != nullptr && last_title->kind == Agent::Kind::kPerson) {
+            ComposeTitled(i, j, *last_title, "", "");
             continue;
           }
         }
@@ -600,6 +634,7 @@ class SentenceMatcher {
       const Analysis& first = words[actor.first].analysis();
       actor.conj = IsConjunction(first.prefix);
       actor.prep = std::string(ProcliticPrep(first.prefix));
+      if (actor.prep == "ب" && actor.geo) actor.place = true;  // بالرباط "in Rabat": ب before a place is locative
       if (actor.prep == "ل" && actor.first >= 1) {
         // على مواقع لقوات الدعم السريع: the possessive ل hangs on a noun governed by على.
         const Word& noun = words[actor.first - 1];
@@ -628,6 +663,11 @@ class SentenceMatcher {
           m = nullptr;
         }
         if (m != nullptr) {
+          // A preposition with a pronoun (فيه "in it", معه "with him") is complete: it governs nothing after it.
+          if (!words[m->last - 1].analysis().suffix.empty() &&
+              (FindFunction(*m, lex_, FunctionClass::kPrep) || FindFunction(*m, lex_, FunctionClass::kPlacePrep))) {
+            break;
+          }
           if (const FunctionWord* f = FindFunction(*m, lex_, FunctionClass::kPrep)) {
             actor.prep = f->value;
             if (k == actor.first - 1 && m->first == k && IsConjunction(words[k].analysis().prefix)) actor.conj = true;
