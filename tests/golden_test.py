@@ -24,7 +24,7 @@ def essential(event):
         actor = event.get(side)
         out[side] = None if actor is None else {"code": actor["code"], "text": actor["text"]}
     ev = event["evidence"]
-    out["spans"] = [ev["trigger"], ev["source"], ev["target"]]
+    out["spans"] = [ev["trigger"], ev.get("object"), ev["source"], ev["target"]]
     return out
 
 
@@ -48,7 +48,8 @@ def run_case(rasad, case_dir, update):
     problems = []
     for e in got:
         sentence = e["evidence"]["sentence"]
-        if not e["trigger"] or e["trigger"] not in sentence:
+        parts = (e["trigger"] or "").split(" … ")
+        if not parts[0] or any(p not in sentence for p in parts):
             problems.append(f"trigger {e['trigger']!r} not in its sentence")
     expected_path = os.path.join(case_dir, "expected.jsonl")
     if update:

@@ -36,8 +36,9 @@ struct Event {
   double goldstein = 0;
   int sentence = 0;          // index of the sentence in the article (0-based)
   Span sentence_span;        // the sentence in the original text
-  Span trigger;              // the words that express the action
-  std::string trigger_text;  // the trigger as written
+  Span trigger;              // the words that express the action: the verb or the verbal noun
+  Span trigger_object;       // a light verb's object noun (عقد ... اجتماعا "held ... a meeting"); empty when none
+  std::string trigger_text;  // the trigger as written; "verb … object" for a light verb
   std::string rule;          // which construction attributed the actors ("nominal", "vso", ...)
   int mentions = 1;          // how many sentences of the article report this event
 };

@@ -30,13 +30,16 @@ class SentenceCoder {
     return start;
   }
 
+  // The clause ends at the first limit after the trigger; a light verb's clause reaches its object noun
+  // (أجرى الوزير، الاثنين بالرباط، مباحثات مع ... "held, on Monday in Rabat, talks with ...").
   int ClauseEnd(const TriggerMention& t) const {
+    const int last = std::max(t.last, t.object_last);
     int end = static_cast<int>(s_.words.size());
     for (int b : s_.clause_breaks) {
-      if (b >= t.last) end = std::min(end, b);
+      if (b >= last) end = std::min(end, b);
     }
     for (int r : s_.relatives) {
-      if (r >= t.last) end = std::min(end, r);
+      if (r >= last) end = std::min(end, r);
     }
     return end;
   }

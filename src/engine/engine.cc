@@ -47,6 +47,7 @@ struct Pending {
   uint32_t trigger = 0;
   PendingActor source, target;
   Span trigger_span;
+  Span object_span;
   Span sentence_span;
   std::string rule;
 };
@@ -248,6 +249,7 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
       take(c.source, c.source_pair, &p.source);
       take(c.target, c.target_pair, &p.target);
       p.trigger_span = span_of(trig.first, trig.last);
+      if (trig.object_first >= 0) p.object_span = span_of(trig.object_first, trig.object_last);
       p.sentence_span = {orig_begin, norm.OriginalEnd(s.end)};
       p.rule = c.rule;
       pending.push_back(std::move(p));
@@ -328,7 +330,12 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
     e.sentence = p.sentence;
     e.sentence_span = p.sentence_span;
     e.trigger = p.trigger_span;
+    e.trigger_object = p.object_span;
     e.trigger_text = article.text.substr(e.trigger.begin, e.trigger.end - e.trigger.begin);
+    if (!e.trigger_object.empty()) {
+      e.trigger_text += " … ";
+      e.trigger_text += article.text.substr(e.trigger_object.begin, e.trigger_object.end - e.trigger_object.begin);
+    }
     e.rule = p.rule;
     events.push_back(std::move(e));
   }

@@ -375,7 +375,8 @@ class SentenceMatcher {
         if (found >= 0) break;
       }
       if (found < 0) return;
-      tm.last = found + 1;
+      tm.object_first = found;
+      tm.object_last = found + 1;
       objects_.push_back(found);
     }
     out_->triggers.push_back(tm);

@@ -63,7 +63,9 @@ struct ActorMention {
 
 // A trigger found in the sentence.
 struct TriggerMention {
-  int first = 0, last = 0;   // the trigger words [first, last); for a light verb, verb to object
+  int first = 0, last = 0;   // the trigger words [first, last): the verb or the verbal noun
+  int object_first = -1;     // a light verb's object noun [object_first, object_last), else -1
+  int object_last = -1;
   uint32_t trigger = 0;      // index into the lexicon's triggers
   bool enclitic = false;     // a noun with a possessive pronoun (استقباله "his receiving"): its subject is elsewhere
   bool negated = false;      // under لم، لن، لا، ما، ليس

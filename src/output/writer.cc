@@ -68,6 +68,7 @@ std::string EventToJson(const Event& e, const Article& article) {
   evidence["sentence"] = article.text.substr(e.sentence_span.begin, e.sentence_span.end - e.sentence_span.begin);
   evidence["sentence_span"] = SpanJson(e.sentence_span);
   evidence["trigger"] = SpanJson(e.trigger);
+  evidence["object"] = SpanJson(e.trigger_object);
   evidence["source"] = SpanJson(e.source.span);
   evidence["target"] = e.target.code.empty() ? Json(nullptr) : SpanJson(e.target.span);
   j["evidence"] = std::move(evidence);

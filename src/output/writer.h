@@ -4,7 +4,8 @@
 //   {"article_id", "date" ("YYYY-MM-DD" | "YYYY-MM" | "YYYY" | null), "date_precision" ("day" | "month" |
 //    "year" | "none"), "source": {"code", "country", "roles", "name", "text"}, "target": same or null,
 //    "event_code", "event_root", "quad_class", "goldstein", "location" (null), "sentence", "trigger",
-//    "mentions", "rule", "evidence": {"sentence", "sentence_span", "trigger", "source", "target"}}
+//    "mentions", "rule", "evidence": {"sentence", "sentence_span", "trigger", "object", "source", "target"}}
+// ("object": a light verb's object noun, else null)
 // where the spans are [begin, end) byte offsets into the article's original text. Tested in writer_test.cc.
 #ifndef RASAD_OUTPUT_WRITER_H_
 #define RASAD_OUTPUT_WRITER_H_
