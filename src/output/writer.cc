@@ -3,6 +3,8 @@
 // The table pads by display columns, not bytes, so Arabic cells line up. Tested in writer_test.cc.
 #include "output/writer.h"
 
+#include <algorithm>
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -14,6 +16,13 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+// Returns the text of `span`, clamped to the article: output never throws, whatever the spans say.
+std::string SpanText(const Article& article, const Span& span) {
+  const size_t begin = std::min(span.begin, article.text.size());
+  const size_t end = std::min(std::max(span.end, begin), article.text.size());
+  return article.text.substr(begin, end - begin);
+}
+
 Json SpanJson(const Span& span) { return span.empty() ? Json(nullptr) : Json::array({span.begin, span.end}); }
 
 Json ActorJson(const Actor& actor, const Article& article) {
@@ -23,7 +32,7 @@ Json ActorJson(const Actor& actor, const Article& article) {
   j["country"] = actor.country.empty() ? Json(nullptr) : Json(actor.country);
   j["roles"] = actor.roles;
   j["name"] = actor.name;
-  j["text"] = article.text.substr(actor.span.begin, actor.span.end - actor.span.begin);
+  j["text"] = SpanText(article, actor.span);
   return j;
 }
 
@@ -65,7 +74,7 @@ std::string EventToJson(const Event& e, const Article& article) {
   j["mentions"] = e.mentions;
   j["rule"] = e.rule;
   Json evidence;
-  evidence["sentence"] = article.text.substr(e.sentence_span.begin, e.sentence_span.end - e.sentence_span.begin);
+  evidence["sentence"] = SpanText(article, e.sentence_span);
   evidence["sentence_span"] = SpanJson(e.sentence_span);
   evidence["trigger"] = SpanJson(e.trigger);
   evidence["object"] = SpanJson(e.trigger_object);

@@ -73,10 +73,12 @@ TEST(EventToJson, MonthPrecisionAndActorsWithoutCountry) {
   Event e = MakeEvent(article);
   e.date = {2020, 10, 0};
   e.source = {"IGOUNO", "", {}, "United Nations", {0, article.text.size()}};
+  e.target.span = {article.text.size() + 5, article.text.size() + 9};  // a span past the end is clamped
   auto j = nlohmann::json::parse(EventToJson(e, article));
   EXPECT_EQ(j["date"], "2020-10");
   EXPECT_EQ(j["date_precision"], "month");
   EXPECT_TRUE(j["source"]["country"].is_null());
+  EXPECT_EQ(j["target"]["text"], "");
 }
 
 TEST(Table, OneRowPerEventAlignedOnColumns) {
