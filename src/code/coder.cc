@@ -166,6 +166,9 @@ class SentenceCoder {
     }
     // A verb after its subject in the clause (أن هود عقد "that Hood held") is SVO; a clause-initial verb
     // (وبحث لعمامرة "and Lamamra discussed") is VSO.
+    // A verbal noun of an action with no target (احتجاجات "protests") takes its source only from its genitive:
+    // standing alone it is mostly background (في أعقاب احتجاجات "after protests").
+    if (c.source < 0 && noun && !trig.frame.required) return;
     if (c.source < 0 && !clause_initial) {
       c.source = SubjectBefore(t.first, start);
       c.rule = noun ? (t.enclitic ? "pronoun" : "nominal-subject") : "svo";

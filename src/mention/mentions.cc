@@ -655,7 +655,7 @@ class SentenceMatcher {
       for (int k = actor.first - 1, steps = 0; k >= 0 && steps < 3 && actor.prep.empty(); --k, ++steps) {
         const Word& w = words[k];
         if (w.kind == TokenKind::kPunct) {
-          if (Surface(w)[0] == '"') continue;
+          if (Surface(w)[0] == '"' || Surface(w)[0] == '#') continue;  // quotes and hashtags: «برلين»، #روسيا
           break;
         }
         const Match* m = nullptr;
