@@ -213,10 +213,12 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
     std::vector<Candidate> candidates;
     CodeSentence(m, lex, &candidates);
     if (debug_) DumpMentions(text, m, lex, candidates);
-    for (const Candidate& c : candidates) {  // the parties of events, for a later "the two sides"
-      for (int a : {c.source, c.target}) {
-        if (a >= 0 && m.actors[a].pair.empty()) memory.NoteParty(m.actors[a].CodeOn(Date()));
-      }
+    for (const Candidate& c : candidates) {  // the parties of the last event, for a later "the two sides"
+      if (c.target < 0) continue;
+      const ActorMention& src = m.actors[c.source];
+      const ActorMention& tgt = m.actors[c.target];
+      memory.NoteDyad(c.source_pair >= 0 ? src.pair[c.source_pair] : src.CodeOn(Date()),
+                      c.target_pair >= 0 ? tgt.pair[c.target_pair] : tgt.CodeOn(Date()));
     }
     auto span_of = [&](int first, int last) {
       return Span{norm.OriginalOffset(m.words[first].begin), norm.OriginalEnd(m.words[last - 1].end)};

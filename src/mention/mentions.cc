@@ -302,7 +302,6 @@ class SentenceMatcher {
     }
     actor.last = name_end;
     if (actor.code.empty()) actor.roles = agent.roles;
-    NoteParty(actor);
     if (name_end > j && actor.person == nullptr && !actor.code.empty()) {
       memory_->Remember(NameKey(j, name_end), actor);
       if (name_end - j > 1) memory_->Remember(words[name_end - 1].key, actor);
@@ -322,12 +321,6 @@ class SentenceMatcher {
     if (m != nullptr && m->last - m->first > 1) memory_->Remember(out_->words[m->last - 1].key, actor);
   }
 
-  // Notes a titled actor (a person, an office, a body) as a party for a later "the two sides".
-  void NoteParty(const ActorMention& actor) {
-    std::string code = actor.CodeOn(Date());
-    if (code.size() > 3) memory_->NoteParty(code);
-  }
-
   void AddEntityActor(const Match& m, const Entity& e) {
     ActorMention actor;
     actor.first = m.first;
@@ -340,7 +333,6 @@ class SentenceMatcher {
       actor.code = e.tenures.back().code;
       actor.geo = e.kind == Entity::Kind::kCountry || e.kind == Entity::Kind::kCapital;
     }
-    NoteParty(actor);
     out_->actors.push_back(std::move(actor));
     pos_ = m.last;
   }
@@ -723,20 +715,12 @@ const ActorMention* ArticleMemory::Recall(const std::string& key) const {
   return it == names_.end() ? nullptr : &it->second;
 }
 
-void ArticleMemory::NoteParty(const std::string& code) {
-  if (code.empty() || (!parties_.empty() && parties_.back() == code)) return;
-  parties_.push_back(code);
+void ArticleMemory::NoteDyad(const std::string& source, const std::string& target) {
+  if (source.size() < 3 || target.size() < 3 || source.compare(0, 3, target, 0, 3) == 0) return;
+  dyad_ = {source, target};
 }
 
-std::vector<std::string> ArticleMemory::LastTwoParties() const {
-  std::vector<std::string> out;
-  for (auto it = parties_.rbegin(); it != parties_.rend() && out.size() < 2; ++it) {
-    if (out.empty() || it->substr(0, 3) != out[0].substr(0, 3)) out.push_back(*it);
-  }
-  if (out.size() < 2) out.clear();
-  std::reverse(out.begin(), out.end());  // in the order the article named them
-  return out;
-}
+std::vector<std::string> ArticleMemory::LastTwoParties() const { return dyad_; }
 
 void FindMentions(std::string_view text, size_t begin, size_t end, const Lexicon& lexicon, ArticleMemory* memory,
                   SentenceMentions* out) {

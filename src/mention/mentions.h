@@ -88,9 +88,9 @@ class ArticleMemory {
   void Remember(const std::string& name_key, const ActorMention& actor);
   // Returns the actor remembered under `key`, or nullptr.
   const ActorMention* Recall(const std::string& key) const;
-  // Notes that an actor with a code took part in the text, for "the two sides".
-  void NoteParty(const std::string& code);
-  // Returns the last two parties of different countries, in the order they were named (empty when none).
+  // Notes the source and target of an event just coded: "the two sides" later refers to them.
+  void NoteDyad(const std::string& source, const std::string& target);
+  // Returns the two parties of the last event between actors of different countries (empty when none).
   std::vector<std::string> LastTwoParties() const;
   // The country where the article was filed (its dateline), which bare titles take: in a report from Tunis,
   // الشرطة "the police" is the Tunisian police. Empty when unknown.
@@ -107,7 +107,7 @@ class ArticleMemory {
 
  private:
   std::unordered_map<std::string, ActorMention> names_;
-  std::vector<std::string> parties_;
+  std::vector<std::string> dyad_;
   ActorMention pair_[2];
   bool has_pair_ = false;
   std::string home_;
