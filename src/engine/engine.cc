@@ -45,6 +45,7 @@ struct Pending {
   bool header = false;
   Date own_date;  // the date stated in its sentence, nearest the trigger; invalid when none
   uint32_t trigger = 0;
+  bool future = false;  // announced: a consultation becomes 036, anything else no event yet
   PendingActor source, target;
   Span trigger_span;
   Span object_span;
@@ -248,6 +249,7 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
         if (int distance = std::abs(word - trig.first); distance < best) best = distance, p.own_date = d;
       }
       p.trigger = trig.trigger;
+      p.future = trig.future;
       take(c.source, c.source_pair, &p.source);
       take(c.target, c.target_pair, &p.target);
       p.trigger_span = span_of(trig.first, trig.last);
@@ -290,6 +292,12 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
     if (drop[index]) continue;
     const Pending& p = pending[index];
     const Trigger& entry = lex.trigger(p.trigger);
+    // An announced action has not happened: a meeting to come is an intent to meet (036); the rest waits.
+    std::string code = entry.code;
+    if (p.future) {
+      if (code.compare(0, 2, "04") != 0) continue;
+      code = "036";
+    }
     Date date = p.own_date;
     if (!date.valid() && !p.header) {
       if (auto it = paragraph_dates.find(p.paragraph); it != paragraph_dates.end()) date = it->second;
@@ -312,7 +320,7 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
 
     std::string key_source = source_code, key_target = target_code;
     if (entry.symmetric && key_target < key_source) std::swap(key_source, key_target);
-    auto key = std::make_tuple(date.ToString(), key_source, key_target, entry.code);
+    auto key = std::make_tuple(date.ToString(), key_source, key_target, code);
     if (auto it = seen.find(key); it != seen.end()) {
       ++events[it->second].mentions;
       continue;
@@ -323,9 +331,9 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
     e.date = date;
     e.source = MakeActor(source_code, p.source.name, p.source.span);
     if (has_target) e.target = MakeActor(target_code, p.target.name, p.target.span);
-    e.event_code = entry.code;
-    e.event_root = entry.code.substr(0, 2);
-    if (const CameoInfo* info = lex.cameo(entry.code)) {
+    e.event_code = code;
+    e.event_root = code.substr(0, 2);
+    if (const CameoInfo* info = lex.cameo(code)) {
       e.quad_class = info->quad_class;
       e.goldstein = info->goldstein;
     }

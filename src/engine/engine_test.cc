@@ -98,6 +98,14 @@ TEST(Polarity, NegatedActionsAreNoEvents) {
   EXPECT_EQ(Code("ولن يزور رئيس الوزراء الإسرائيلي المغرب."), V{});
 }
 
+TEST(Polarity, AnnouncedActionsAreIntents) {
+  // "will discuss", "is due to hold a meeting", "will visit": intents to meet (036). "Will sign" is no event yet.
+  EXPECT_EQ(Code("وسيناقش الرئيس الفرنسي مع نظيره المصري الأوضاع."), V{"036 FRAGOV>EGYGOV 2021-07-27"});
+  EXPECT_EQ(Code("ومن المقرر أن يعقد الرئيس الأميركي اجتماعا مع أمير قطر."), V{"036 USAGOV>QATGOV 2021-07-27"});
+  EXPECT_EQ(Code("وسوف يزور رئيس الوزراء الهندي الإمارات."), V{"036 INDGOV>ARE 2021-07-27"});
+  EXPECT_EQ(Code("وسيوقع وزير الخارجية الأردني اتفاقية مع نظيره العراقي."), V{});
+}
+
 TEST(Polarity, PurposeAndBackReferenceAreNoEvents) {
   // He arrived to discuss...; "these talks" tell again what was told.
   EXPECT_EQ(Code("وقال المسؤول الأميركي إن هذه المباحثات مع الجزائر مهمة."), V{});

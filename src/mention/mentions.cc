@@ -347,6 +347,11 @@ class SentenceMatcher {
     const Word& head = out_->words[m.last - 1];
     tm.enclitic = t.pos == Trigger::Pos::kNoun && !head.analysis().suffix.empty();
     tm.negated = m.first <= negate_until_;
+    if (t.pos == Trigger::Pos::kVerb) {
+      std::string_view prefix = out_->words[m.first].analysis().prefix;
+      if (IsConjunction(prefix)) prefix.remove_prefix(2);
+      tm.future = m.first <= future_until_ || prefix.substr(0, 2) == "س";  // سـ "will"
+    }
     tm.anaphoric = t.pos == Trigger::Pos::kNoun && m.first == demonstrative_at_ + 1;
     if (!t.objects.empty()) {
       // A light verb is an event only with its object noun: عقد اجتماعا "held a meeting".
@@ -507,6 +512,7 @@ class SentenceMatcher {
         continue;
       }
       if (FindFunction(*m, lex_, FunctionClass::kNegator)) negate_until_ = m->last + 1;
+      if (FindFunction(*m, lex_, FunctionClass::kFuture) && m->first == i) future_until_ = m->last + 1;
       if (FindFunction(*m, lex_, FunctionClass::kDemonstrative)) demonstrative_at_ = m->last - 1;
       if (FindFunction(*m, lex_, FunctionClass::kYearWord)) {
         // العام 2020 "the year 2020"; العام الماضي "last year"
@@ -700,6 +706,7 @@ class SentenceMatcher {
   std::vector<int> objects_;  // words consumed as light-verb objects
   int pos_ = 0;
   int negate_until_ = -1;
+  int future_until_ = -1;     // a verb starting at or before this word is announced (سوف "will")
   int demonstrative_at_ = -2;  // the last word of the last demonstrative     // a trigger starting at or before this word is negated (لم يلتق "did not meet")
 };
 

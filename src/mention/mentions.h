@@ -70,6 +70,7 @@ struct TriggerMention {
   bool enclitic = false;     // a noun with a possessive pronoun (استقباله "his receiving"): its subject is elsewhere
   bool negated = false;      // under لم، لن، لا، ما، ليس
   bool anaphoric = false;    // a verbal noun after a demonstrative (هذه المشاورات "these consultations"): told before
+  bool future = false;       // announced, not done: سيناقش "will discuss", من المقرر أن يعقد "is due to hold"
 };
 
 // A time word or phrase found in the sentence, before resolution.
