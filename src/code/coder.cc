@@ -152,11 +152,11 @@ class SentenceCoder {
         break;
       }
     }
-    const bool clause_initial = !noun && !s_.words[t.first].analysis().prefix.empty();
+    const bool clause_initial = !noun && !s_.words[t.first].analysis().prefix().empty();
     if (noun) {
       // A verbal noun after the preposition ل states a purpose (لبحث "to discuss"), not an event.
       const Analysis& head = s_.words[t.first].analysis();
-      std::string_view prefix = head.prefix;
+      std::string_view prefix = head.prefix();
       if (prefix.size() >= 2 && (prefix.substr(0, 2) == "و" || prefix.substr(0, 2) == "ف")) prefix.remove_prefix(2);
       if (prefix.substr(0, 2) == "ل") return;
     }

@@ -188,7 +188,6 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
     std::string_view sentence_text = std::string_view(text).substr(s.begin, s.end - s.begin);
     if (header && ParseDateLine(sentence_text, lex).valid()) continue;  // the date line states no event
     if (!header && lead_paragraph < 0) lead_paragraph = s.paragraph;
-    m = SentenceMentions();
     FindMentions(text, s.begin, s.end, lex, &memory, &m);
     if (stats) stats->tokens += m.words.size();
     for (ActorMention& a : m.actors) {

@@ -106,25 +106,41 @@ class SentenceMatcher {
  private:
   std::string_view Surface(const Word& w) const { return text_.substr(w.begin, w.end - w.begin); }
 
+  // Tokenises and segments the sentence into the arenas of *out_: keys first (MatchKey keeps byte lengths,
+  // so the arena, reserved to the sentence's size, never moves), then analyses, then the views into both.
   void Segment(size_t begin, size_t end) {
-    std::vector<Token> tokens;
+    std::vector<Token>& tokens = out_->tokens;
     Tokenize(text_, begin, end, &tokens);
+    std::string& keys = out_->keys;
+    keys.reserve(end - begin);
     Vocabulary known = [this](std::string_view key) { return lex_.Known(key); };
-    out_->words.reserve(tokens.size());
-    for (const Token& t : tokens) {
-      Word w;
-      w.begin = t.begin;
-      w.end = t.end;
-      w.kind = t.kind;
-      w.arabic = t.arabic;
+    std::vector<size_t> key_at(tokens.size()), pool_at(tokens.size() + 1);
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      const Token& t = tokens[i];
       std::string_view surface = text_.substr(t.begin, t.end - t.begin);
-      w.key = MatchKey(surface);
+      key_at[i] = keys.size();
+      AppendMatchKey(surface, &keys);
+      pool_at[i] = out_->analysis_pool.size();
+      std::string_view key(keys.data() + key_at[i], keys.size() - key_at[i]);
       if (t.kind == TokenKind::kWord && t.arabic) {
-        w.analyses = rasad::Segment(surface, known);
+        rasad::Segment(surface, known, &scratch_);
+        out_->analysis_pool.insert(out_->analysis_pool.end(), scratch_.begin(), scratch_.end());
       } else {
-        w.analyses.push_back(Analysis{"", w.key, "", false});
+        out_->analysis_pool.push_back(Analysis::Make("", key, "", false));
       }
-      out_->words.push_back(std::move(w));
+    }
+    pool_at[tokens.size()] = out_->analysis_pool.size();
+    out_->words.resize(tokens.size());
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      Word& w = out_->words[i];
+      w = Word();
+      w.begin = tokens[i].begin;
+      w.end = tokens[i].end;
+      w.kind = tokens[i].kind;
+      w.arabic = tokens[i].arabic;
+      const size_t key_end = i + 1 < tokens.size() ? key_at[i + 1] : keys.size();
+      w.key = std::string_view(keys.data() + key_at[i], key_end - key_at[i]);
+      w.analyses = std::span<const Analysis>(out_->analysis_pool.data() + pool_at[i], pool_at[i + 1] - pool_at[i]);
     }
   }
 
@@ -139,7 +155,7 @@ class SentenceMatcher {
       int best_analysis = 0;
       if (words[i].kind == TokenKind::kWord) {
         for (size_t a = 0; a < words[i].analyses.size(); ++a) {
-          key = words[i].analyses[a].stem;
+          key = words[i].analyses[a].stem();
           int j = i + 1;
           while (true) {
             if (const auto* hits = lex_.Find(key); hits != nullptr && j - i > best.last - best.first) {
@@ -172,7 +188,7 @@ class SentenceMatcher {
   // Returns whether word i stands right after a preposition, written as a word (على) or a proclitic (ب، ل):
   // no finite verb can, so a verb's spelling there is its verbal noun.
   bool AfterPreposition(int i) const {
-    if (!ProcliticPrep(out_->words[i].analysis().prefix).empty()) return true;
+    if (!ProcliticPrep(out_->words[i].analysis().prefix()).empty()) return true;
     for (int b = i - 1; b >= 0 && b >= i - 3; --b) {
       if (const Match* m = MatchAt(b); m != nullptr) {
         return m->last == i && FindFunction(*m, lex_, FunctionClass::kPrep) != nullptr;
@@ -197,9 +213,9 @@ class SentenceMatcher {
     int k = j;
     while (k < static_cast<int>(words.size()) && static_cast<size_t>(k - j) < kMaxNameWords) {
       const Word& w = words[k];
-      if (w.kind != TokenKind::kWord || w.matched || !w.analysis().prefix.empty()) break;
-      if (k == j && w.analysis().has_article) break;  // a name does not open with the article
-      if (k > j && !w.analysis().suffix.empty()) break;
+      if (w.kind != TokenKind::kWord || w.matched || !w.analysis().prefix().empty()) break;
+      if (k == j && w.analysis().has_article()) break;  // a name does not open with the article
+      if (k > j && !w.analysis().suffix().empty()) break;
       if (k - j >= 2 && !LooksLikeNameWord(Surface(w))) break;
       ++k;
     }
@@ -243,7 +259,7 @@ class SentenceMatcher {
           }
           break;
         }
-        if (w.kind != TokenKind::kWord || !(w.analysis().has_article || w.key.rfind("وال", 0) == 0)) break;
+        if (w.kind != TokenKind::kWord || !(w.analysis().has_article() || w.key.rfind("وال", 0) == 0)) break;
       }
     }
     // A rank or second title right before the name: رئيس المخابرات العامة المصرية اللواء حسن رشاد. Not a
@@ -251,14 +267,14 @@ class SentenceMatcher {
     if (const Match* m = MatchAt(j); m != nullptr) {
       if (const LexHit* h = FindHit(*m, LexHit::Kind::kAgent);
           h != nullptr && lex_.agent(h->index).kind == Agent::Kind::kPerson && !country.empty() &&
-          words[m->last - 1].analysis().suffix.empty() && ReadName(m->last) > m->last) {
+          words[m->last - 1].analysis().suffix().empty() && ReadName(m->last) > m->last) {
         j = SkipModifiers(m->last);
       }
     }
     // لشؤون الشرق الأوسط "for Middle East affairs": the portfolio, written with the article, is no name.
     if (const Match* m = MatchAt(j); m != nullptr && FindFunction(*m, lex_, FunctionClass::kQualifier)) {
       j = m->last;
-      while (j < n && words[j].kind == TokenKind::kWord && (words[j].analysis().has_article ||
+      while (j < n && words[j].kind == TokenKind::kWord && (words[j].analysis().has_article() ||
                                                             words[j].key.rfind("وال", 0) == 0)) {
         j = MatchAt(j) ? MatchAt(j)->last : j + 1;
       }
@@ -345,10 +361,10 @@ class SentenceMatcher {
     tm.last = m.last;
     tm.trigger = h.index;
     const Word& head = out_->words[m.last - 1];
-    tm.enclitic = t.pos == Trigger::Pos::kNoun && !head.analysis().suffix.empty();
+    tm.enclitic = t.pos == Trigger::Pos::kNoun && !head.analysis().suffix().empty();
     tm.negated = m.first <= negate_until_;
     if (t.pos == Trigger::Pos::kVerb) {
-      std::string_view prefix = out_->words[m.first].analysis().prefix;
+      std::string_view prefix = out_->words[m.first].analysis().prefix();
       if (IsConjunction(prefix)) prefix.remove_prefix(2);
       tm.future = m.first <= future_until_ || prefix.substr(0, 2) == "س";  // سـ "will"
     }
@@ -361,7 +377,7 @@ class SentenceMatcher {
         // A long subject may stand between, set off by commas: أجرى الوزير فلان، الاثنين، مباحثات.
         if (words[k].kind == TokenKind::kPunct && Surface(words[k]) != ",") break;
         for (const Analysis& a : words[k].analyses) {
-          std::string_view stem = StripArticle(a.stem);
+          std::string_view stem = StripArticle(a.stem());
           if (std::find(t.objects.begin(), t.objects.end(), stem) != t.objects.end()) found = k;
           // The indefinite accusative: عقد اجتماعا "held a meeting".
           if (stem.size() > 6 && stem.substr(stem.size() - 2) == "ا" &&
@@ -388,7 +404,7 @@ class SentenceMatcher {
     t.kind = tw.kind;
     t.value = tw.value;
     if (tw.kind == TimeWord::Kind::kMonth && m.first > 0 && words[m.first - 1].kind == TokenKind::kNumber) {
-      int day = std::atoi(words[m.first - 1].key.c_str());
+      int day = std::atoi(std::string(words[m.first - 1].key).c_str());
       if (day >= 1 && day <= 31 && words[m.first - 1].key.size() <= 2) {
         t.day = day;
         t.first = m.first - 1;
@@ -400,7 +416,7 @@ class SentenceMatcher {
     if (k < n && words[k].key == "من") ++k;
     if (const Match* y = MatchAt(k); y != nullptr && FindFunction(*y, lex_, FunctionClass::kYearWord)) k = y->last;
     if (tw.kind == TimeWord::Kind::kMonth && k < n && words[k].kind == TokenKind::kNumber && words[k].key.size() == 4) {
-      t.year = std::atoi(words[k].key.c_str());
+      t.year = std::atoi(std::string(words[k].key).c_str());
       j = k + 1;
     } else if (const Match* d = MatchAt(j); d != nullptr) {
       if (FindFunction(*d, lex_, FunctionClass::kPast)) t.direction = -1, j = d->last;
@@ -448,7 +464,7 @@ class SentenceMatcher {
           while (const Match* next = MatchAt(j)) {
             const LexHit* a = FindHit(*next, LexHit::Kind::kAgent);
             if (a == nullptr || FindHit(*next, LexHit::Kind::kEntity) != nullptr) break;
-            if (!words[next->last - 1].analysis().suffix.empty()) break;  // نظيره "his counterpart" is another
+            if (!words[next->last - 1].analysis().suffix().empty()) break;  // نظيره "his counterpart" is another
             last_title = &lex_.agent(a->index);
             j = next->last;
           }
@@ -460,7 +476,7 @@ class SentenceMatcher {
         const Agent& agent = lex_.agent(h->index);
         // A title in the construct state (its last word without the article, as in وزير خارجية "minister of
         // foreign-") takes the country or body right after it: وزير خارجية الجزائر.
-        const bool construct = agent.construct || !words[m->last - 1].analysis().has_article;
+        const bool construct = agent.construct || !words[m->last - 1].analysis().has_article();
         if (!construct) {
           ComposeTitled(i, m->last, agent, "", "");
           continue;
@@ -521,7 +537,7 @@ class SentenceMatcher {
         t.kind = TimeWord::Kind::kYear;
         int j = m->last;
         if (j < n && words[j].kind == TokenKind::kNumber && words[j].key.size() == 4) {
-          t.value = std::atoi(words[j].key.c_str());
+          t.value = std::atoi(std::string(words[j].key).c_str());
           t.last = j + 1;
           out_->times.push_back(t);
           pos_ = j + 1;
@@ -607,8 +623,8 @@ class SentenceMatcher {
     // A surname with a proclitic: بهود "with Hood".
     const Word& w = out_->words[i];
     for (const Analysis& a : w.analyses) {
-      if (a.prefix.empty()) continue;
-      if (const ActorMention* known = memory_->Recall(a.stem)) {
+      if (a.prefix().empty()) continue;
+      if (const ActorMention* known = memory_->Recall(a.stem())) {
         ActorMention actor = *known;
         actor.first = i;
         actor.last = i + 1;
@@ -631,13 +647,13 @@ class SentenceMatcher {
     for (size_t a = 0; a < actors.size(); ++a) {
       ActorMention& actor = actors[a];
       const Analysis& first = words[actor.first].analysis();
-      actor.conj = IsConjunction(first.prefix);
-      actor.prep = std::string(ProcliticPrep(first.prefix));
+      actor.conj = IsConjunction(first.prefix());
+      actor.prep = std::string(ProcliticPrep(first.prefix()));
       if (actor.prep == "ب" && actor.geo) actor.place = true;  // بالرباط "in Rabat": ب before a place is locative
       if (actor.prep == "ل" && actor.first >= 1) {
         // على مواقع لقوات الدعم السريع: the possessive ل hangs on a noun governed by على.
         const Word& noun = words[actor.first - 1];
-        std::string_view outer = ProcliticPrep(noun.analysis().prefix);
+        std::string_view outer = ProcliticPrep(noun.analysis().prefix());
         if (!outer.empty()) {
           actor.outer_prep = std::string(outer);
         } else if (actor.first >= 2) {
@@ -663,13 +679,13 @@ class SentenceMatcher {
         }
         if (m != nullptr) {
           // A preposition with a pronoun (فيه "in it", معه "with him") is complete: it governs nothing after it.
-          if (!words[m->last - 1].analysis().suffix.empty() &&
+          if (!words[m->last - 1].analysis().suffix().empty() &&
               (FindFunction(*m, lex_, FunctionClass::kPrep) || FindFunction(*m, lex_, FunctionClass::kPlacePrep))) {
             break;
           }
           if (const FunctionWord* f = FindFunction(*m, lex_, FunctionClass::kPrep)) {
             actor.prep = f->value;
-            if (k == actor.first - 1 && m->first == k && IsConjunction(words[k].analysis().prefix)) actor.conj = true;
+            if (k == actor.first - 1 && m->first == k && IsConjunction(words[k].analysis().prefix())) actor.conj = true;
           } else if (FindFunction(*m, lex_, FunctionClass::kPlacePrep)) {
             actor.place = true;
           } else if (FindFunction(*m, lex_, FunctionClass::kNameHead)) {
@@ -701,6 +717,7 @@ class SentenceMatcher {
   const Lexicon& lex_;
   ArticleMemory* memory_;
   SentenceMentions* out_;
+  std::vector<Analysis> scratch_;  // one word's analyses
   std::vector<Match> matches_;
   std::vector<int> at_;       // word index -> index of the match starting there, or -1
   std::vector<int> objects_;  // words consumed as light-verb objects
@@ -712,12 +729,14 @@ class SentenceMatcher {
 
 }  // namespace
 
-void ArticleMemory::Remember(const std::string& name_key, const ActorMention& actor) {
+void ArticleMemory::Remember(std::string_view name_key, const ActorMention& actor) {
   if (name_key.size() < 6) return;  // two Arabic letters or fewer: too ambiguous to stand for a person
-  names_[name_key] = actor;
+  auto it = names_.find(name_key);
+  if (it == names_.end()) it = names_.emplace(std::string(name_key), actor).first;
+  it->second = actor;
 }
 
-const ActorMention* ArticleMemory::Recall(const std::string& key) const {
+const ActorMention* ArticleMemory::Recall(std::string_view key) const {
   auto it = names_.find(key);
   return it == names_.end() ? nullptr : &it->second;
 }
@@ -731,6 +750,15 @@ std::vector<std::string> ArticleMemory::LastTwoParties() const { return dyad_; }
 
 void FindMentions(std::string_view text, size_t begin, size_t end, const Lexicon& lexicon, ArticleMemory* memory,
                   SentenceMentions* out) {
+  out->words.clear();
+  out->keys.clear();
+  out->analysis_pool.clear();
+  out->tokens.clear();
+  out->actors.clear();
+  out->triggers.clear();
+  out->times.clear();
+  out->clause_breaks.clear();
+  out->relatives.clear();
   SentenceMatcher(text, lexicon, memory, out).Run(begin, end);
 }
 

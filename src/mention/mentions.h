@@ -16,6 +16,7 @@
 #ifndef RASAD_MENTION_MENTIONS_H_
 #define RASAD_MENTION_MENTIONS_H_
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -28,14 +29,15 @@
 namespace rasad {
 
 // One token of a sentence with its analyses; analyses[0] is the reading used unless a match chose another.
+// The key and the analyses live in the sentence's arenas (SentenceMentions), so a Word owns no memory.
 struct Word {
   size_t begin = 0;  // byte span in the normalised text
   size_t end = 0;
   TokenKind kind = TokenKind::kWord;
   bool arabic = false;
-  std::string key;   // MatchKey of the whole word
-  std::vector<Analysis> analyses;
-  int chosen = 0;    // which analysis the matched mention used
+  std::string_view key;               // MatchKey of the whole word
+  std::span<const Analysis> analyses;  // never empty
+  int chosen = 0;        // which analysis the matched mention used
   bool matched = false;  // part of some lexicon mention
 
   const Analysis& analysis() const { return analyses[chosen]; }
@@ -86,9 +88,9 @@ struct TimeMention {
 // Names of persons introduced in the article so far: a name's key and its last word's key -> actor.
 class ArticleMemory {
  public:
-  void Remember(const std::string& name_key, const ActorMention& actor);
+  void Remember(std::string_view name_key, const ActorMention& actor);
   // Returns the actor remembered under `key`, or nullptr.
-  const ActorMention* Recall(const std::string& key) const;
+  const ActorMention* Recall(std::string_view key) const;
   // Notes the source and target of an event just coded: "the two sides" later refers to them.
   void NoteDyad(const std::string& source, const std::string& target);
   // Returns the two parties of the last event between actors of different countries (empty when none).
@@ -107,16 +109,20 @@ class ArticleMemory {
   const ActorMention* PairMember(int n) const { return has_pair_ && (n == 1 || n == 2) ? &pair_[n - 1] : nullptr; }
 
  private:
-  std::unordered_map<std::string, ActorMention> names_;
+  KeyMap<ActorMention> names_;
   std::vector<std::string> dyad_;
   ActorMention pair_[2];
   bool has_pair_ = false;
   std::string home_;
 };
 
-// The analysis of one sentence.
+// The analysis of one sentence. Reuse one object for the sentences of an article (FindMentions clears it):
+// its vectors keep their capacity, so that steady-state analysis allocates nothing per token.
 struct SentenceMentions {
   std::vector<Word> words;
+  std::string keys;                        // arena of the words' keys
+  std::vector<Analysis> analysis_pool;     // arena of the words' analyses
+  std::vector<Token> tokens;               // scratch
   std::vector<ActorMention> actors;     // in text order
   std::vector<TriggerMention> triggers; // in text order
   std::vector<TimeMention> times;       // in text order

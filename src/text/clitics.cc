@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <utility>
 
 #include "text/normalize.h"
@@ -63,14 +64,35 @@ bool TakesFuture(std::string_view rest) {
 
 }  // namespace
 
-std::vector<Analysis> Segment(std::string_view normalized_word, const Vocabulary& known) {
-  const std::string_view word = normalized_word;
-  const std::string key = MatchKey(word);
-  auto whole = [&] { return std::vector<Analysis>{{"", key, "", HasArticle(key)}}; };
-  if (known(key)) return whole();
+Analysis Analysis::Make(std::string_view prefix, std::string_view stem, std::string_view suffix,
+                        bool has_article) {
+  Analysis a;
+  if (prefix.size() + stem.size() + suffix.size() > kCapacity) stem = {};
+  if (prefix.size() + suffix.size() > kCapacity) prefix = suffix = {};
+  std::memcpy(a.text_, prefix.data(), prefix.size());
+  std::memcpy(a.text_ + prefix.size(), stem.data(), stem.size());
+  std::memcpy(a.text_ + prefix.size() + stem.size(), suffix.data(), suffix.size());
+  a.prefix_len_ = static_cast<uint8_t>(prefix.size());
+  a.stem_len_ = static_cast<uint8_t>(stem.size());
+  a.suffix_len_ = static_cast<uint8_t>(suffix.size());
+  a.has_article_ = has_article;
+  return a;
+}
 
-  std::vector<std::pair<size_t, Analysis>> found;  // (number of clitics, analysis)
-  std::string stem;
+void Segment(std::string_view normalized_word, const Vocabulary& known, std::vector<Analysis>* out) {
+  const std::string_view word = normalized_word;
+  // Scratch kept per thread, so that a word costs no allocation once these have grown.
+  thread_local std::string key;
+  thread_local std::string stem;
+  thread_local std::vector<std::pair<size_t, Analysis>> found;  // (number of clitics, analysis)
+  key.clear();
+  AppendMatchKey(word, &key);
+  out->clear();
+  if (known(key)) {
+    out->push_back(Analysis::Make("", key, "", HasArticle(key)));
+    return;
+  }
+  found.clear();
   for (std::string_view conj : kConjunctions) {
     if (!word.starts_with(conj)) continue;
     for (std::string_view particle : kParticles) {
@@ -90,8 +112,7 @@ std::vector<Analysis> Segment(std::string_view normalized_word, const Vocabulary
           if (article && !enclitic.empty()) return;  // الكتابه is not الكتاب + ه
           if (CountLetters(stem) < 2 || !known(stem)) return;
           found.push_back({CountLetters(word.substr(0, prefix_len)) + (enclitic.empty() ? 0 : 1),
-                           Analysis{std::string(word.substr(0, prefix_len)), stem, std::string(enclitic),
-                                    article}});
+                           Analysis::Make(word.substr(0, prefix_len), stem, enclitic, article)});
         };
         consider("", rest_key, "");
         if (particle == kLam && rest_key.starts_with(kLam)) {
@@ -107,13 +128,18 @@ std::vector<Analysis> Segment(std::string_view normalized_word, const Vocabulary
       }
     }
   }
-  if (found.empty()) return whole();
-  std::stable_sort(found.begin(), found.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<Analysis> result;
-  result.reserve(found.size());
-  for (auto& [clitics, analysis] : found) result.push_back(std::move(analysis));
-  return result;
+  if (found.empty()) {
+    out->push_back(Analysis::Make("", key, "", HasArticle(key)));
+    return;
+  }
+  std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [clitics, analysis] : found) out->push_back(analysis);
+}
+
+std::vector<Analysis> Segment(std::string_view normalized_word, const Vocabulary& known) {
+  std::vector<Analysis> out;
+  Segment(normalized_word, known, &out);
+  return out;
 }
 
 std::string_view StripArticle(std::string_view stem_key) {

@@ -32,6 +32,7 @@
 #define RASAD_TEXT_CLITICS_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -39,18 +40,38 @@
 
 namespace rasad {
 
-// One way to read a word. Byte lengths refer to the word's normalised (not folded) form.
-struct Analysis {
-  std::string prefix;   // the proclitics before the stem, as written (e.g. "وب"; "ل" for لل + X)
-  std::string stem;     // the stem's match key (MatchKey), article included: "الجزائر" -> "الجزائر"
-  std::string suffix;   // the enclitic, as written ("ه", "هم"), empty when none
-  bool has_article = false;  // the stem begins with ال (after restoring it for لل)
+// One way to read a word: its proclitics, stem key and enclitic. A small value with its text inline (no
+// heap), so that segmenting a sentence allocates nothing once the caller's vectors have grown.
+class Analysis {
+ public:
+  static constexpr size_t kCapacity = 60;  // bytes of prefix + stem + suffix; real words need at most ~40
+
+  Analysis() = default;
+  // Returns the analysis with these parts. When they do not fit, the stem is left empty, which matches
+  // nothing (no real word is that long).
+  static Analysis Make(std::string_view prefix, std::string_view stem, std::string_view suffix, bool has_article);
+
+  std::string_view prefix() const { return {text_, prefix_len_}; }                    // as written ("وب")
+  std::string_view stem() const { return {text_ + prefix_len_, stem_len_}; }           // match key, article kept
+  std::string_view suffix() const { return {text_ + prefix_len_ + stem_len_, suffix_len_}; }  // as written ("ه")
+  bool has_article() const { return has_article_; }  // the stem begins with ال (after restoring it for لل)
+
+ private:
+  char text_[kCapacity];
+  uint8_t prefix_len_ = 0;
+  uint8_t stem_len_ = 0;
+  uint8_t suffix_len_ = 0;
+  bool has_article_ = false;
 };
 
 // Answers whether a match key is a known word. Must be cheap and thread-safe.
 using Vocabulary = std::function<bool(std::string_view key)>;
 
-// Returns the analyses of one normalised Arabic word (see the file comment); never empty.
+// Replaces *out with the analyses of one normalised Arabic word (see the file comment); never leaves it
+// empty. Allocates nothing once *out has grown (scratch space is per thread).
+void Segment(std::string_view normalized_word, const Vocabulary& known, std::vector<Analysis>* out);
+
+// Returns the analyses of one normalised Arabic word; a convenience over the form above.
 std::vector<Analysis> Segment(std::string_view normalized_word, const Vocabulary& known);
 
 // Returns `stem_key` without a leading ال ("الزياره" -> "زياره"); the key itself when it has none.

@@ -31,7 +31,7 @@ std::vector<std::string> Analyze(const CliticCase& c) {
   const Vocabulary known = [&keys](std::string_view key) { return keys.count(std::string(key)) > 0; };
   std::vector<std::string> out;
   for (const Analysis& a : Segment(c.word, known)) {
-    out.push_back(a.prefix + "|" + a.stem + "|" + a.suffix + "|" + (a.has_article ? "A" : ""));
+    out.push_back(std::string(a.prefix()) + "|" + std::string(a.stem()) + "|" + std::string(a.suffix()) + "|" + (a.has_article() ? "A" : ""));
   }
   return out;
 }
@@ -47,16 +47,16 @@ TEST_P(SegmentTest, PartsRebuildTheWord) {
   for (const std::string& w : c.vocabulary) keys.insert(MatchKey(w));
   const Vocabulary known = [&keys](std::string_view k) { return keys.count(std::string(k)) > 0; };
   for (const Analysis& a : Segment(c.word, known)) {
-    EXPECT_TRUE(c.word.starts_with(a.prefix));
-    EXPECT_TRUE(c.word.ends_with(a.suffix));
+    EXPECT_TRUE(c.word.starts_with(a.prefix()));
+    EXPECT_TRUE(c.word.ends_with(a.suffix()));
     const std::string middle =
-        MatchKey(c.word.substr(a.prefix.size(), c.word.size() - a.prefix.size() - a.suffix.size()));
-    const bool same = middle == a.stem;
-    const bool lam_article = a.stem == "ا" + middle || a.stem == "ال" + middle;
+        MatchKey(c.word.substr(a.prefix().size(), c.word.size() - a.prefix().size() - a.suffix().size()));
+    const bool same = middle == a.stem();
+    const bool lam_article = a.stem() == "ا" + middle || a.stem() == "ال" + middle;
     const std::string head = middle.substr(0, middle.size() - 2);  // the middle without its last letter
-    const bool teh_marbuta = middle.ends_with("ت") && a.stem == head + "ه";
-    const bool hamza = (middle.ends_with("ئ") || middle.ends_with("ؤ")) && a.stem == head + "ء";
-    EXPECT_TRUE(same || lam_article || teh_marbuta || hamza) << a.prefix << "|" << a.stem << "|" << a.suffix;
+    const bool teh_marbuta = middle.ends_with("ت") && a.stem() == head + "ه";
+    const bool hamza = (middle.ends_with("ئ") || middle.ends_with("ؤ")) && a.stem() == head + "ء";
+    EXPECT_TRUE(same || lam_article || teh_marbuta || hamza) << a.prefix() << "|" << a.stem() << "|" << a.suffix();
   }
 }
 
