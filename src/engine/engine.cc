@@ -171,7 +171,7 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
               // (two, since a teaser line often stands before the lead)
   int lead_paragraph = -1;
   bool unresolved = false;
-  SentenceMentions m;
+  thread_local SentenceMentions m;  // reused across sentences and articles for its capacity
   // The body first, then the title and subtitle, which name in short what the body introduces in full.
   std::vector<size_t> order;
   order.reserve(sentences.size());

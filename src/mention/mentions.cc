@@ -15,11 +15,7 @@ namespace {
 constexpr size_t kMaxNameWords = 4;  // Arabic names in news: given name, father's, family: rarely more
 constexpr int kMaxObjectDistance = 16;  // how far a light verb's object noun may stand from the verb
 
-// One lexicon match before composition.
-struct Match {
-  int first = 0, last = 0;
-  const std::vector<LexHit>* hits = nullptr;
-};
+using Match = PhraseMatch;  // one lexicon match before composition
 
 const LexHit* FindHit(const Match& m, LexHit::Kind kind) {
   if (m.hits == nullptr) return nullptr;
@@ -66,7 +62,17 @@ std::string_view ProcliticPrep(std::string_view prefix) {
 class SentenceMatcher {
  public:
   SentenceMatcher(std::string_view text, const Lexicon& lex, ArticleMemory* memory, SentenceMentions* out)
-      : text_(text), lex_(lex), memory_(memory), out_(out) {}
+      : text_(text),
+        lex_(lex),
+        memory_(memory),
+        out_(out),
+        scratch_(out->scratch),
+        matches_(out->scratch.matches),
+        at_(out->scratch.match_at),
+        objects_(out->scratch.objects) {
+    matches_.clear();
+    objects_.clear();
+  }
 
   void Run(size_t begin, size_t end) {
     Segment(begin, end);
@@ -79,16 +85,16 @@ class SentenceMatcher {
   // Commas around a time adverb do not end the clause: استقبل ولي العهد، أمس، وزير الدفاع.
   void DropAdverbialBreaks() {
     std::vector<int>& breaks = out_->clause_breaks;
-    std::vector<int> kept;
+    size_t kept = 0;
     for (size_t b = 0; b < breaks.size(); ++b) {
       if (b + 1 < breaks.size() && IsPunct(breaks[b] - 1) && IsPunct(breaks[b + 1] - 1) &&
           OnlyTime(breaks[b], breaks[b + 1] - 1)) {
         ++b;  // drop this break and the one that closes the adverb
         continue;
       }
-      kept.push_back(breaks[b]);
+      breaks[kept++] = breaks[b];
     }
-    breaks.swap(kept);
+    breaks.resize(kept);
   }
 
   bool IsPunct(int w) const { return w >= 0 && out_->words[w].kind == TokenKind::kPunct; }
@@ -109,12 +115,16 @@ class SentenceMatcher {
   // Tokenises and segments the sentence into the arenas of *out_: keys first (MatchKey keeps byte lengths,
   // so the arena, reserved to the sentence's size, never moves), then analyses, then the views into both.
   void Segment(size_t begin, size_t end) {
-    std::vector<Token>& tokens = out_->tokens;
+    std::vector<Token>& tokens = scratch_.tokens;
+    tokens.clear();  // Tokenize appends
     Tokenize(text_, begin, end, &tokens);
     std::string& keys = out_->keys;
     keys.reserve(end - begin);
     Vocabulary known = [this](std::string_view key) { return lex_.Known(key); };
-    std::vector<size_t> key_at(tokens.size()), pool_at(tokens.size() + 1);
+    std::vector<size_t>& key_at = scratch_.key_at;
+    std::vector<size_t>& pool_at = scratch_.pool_at;
+    key_at.assign(tokens.size(), 0);
+    pool_at.assign(tokens.size() + 1, 0);
     for (size_t i = 0; i < tokens.size(); ++i) {
       const Token& t = tokens[i];
       std::string_view surface = text_.substr(t.begin, t.end - t.begin);
@@ -123,8 +133,8 @@ class SentenceMatcher {
       pool_at[i] = out_->analysis_pool.size();
       std::string_view key(keys.data() + key_at[i], keys.size() - key_at[i]);
       if (t.kind == TokenKind::kWord && t.arabic) {
-        rasad::Segment(surface, known, &scratch_);
-        out_->analysis_pool.insert(out_->analysis_pool.end(), scratch_.begin(), scratch_.end());
+        rasad::Segment(surface, known, &scratch_.analyses);
+        out_->analysis_pool.insert(out_->analysis_pool.end(), scratch_.analyses.begin(), scratch_.analyses.end());
       } else {
         out_->analysis_pool.push_back(Analysis::Make("", key, "", false));
       }
@@ -149,7 +159,7 @@ class SentenceMatcher {
     std::vector<Word>& words = out_->words;
     const int n = static_cast<int>(words.size());
     at_.assign(n, -1);
-    std::string key;
+    std::string& key = scratch_.key;
     for (int i = 0; i < n;) {
       Match best;
       int best_analysis = 0;
@@ -222,8 +232,10 @@ class SentenceMatcher {
     return k;
   }
 
-  std::string NameKey(int first, int last) const {
-    std::string key;
+  // Returns the key of the name in words [first, last), built in scratch space (valid until the next call).
+  std::string_view NameKey(int first, int last) {
+    std::string& key = scratch_.name;
+    key.clear();
     for (int k = first; k < last; ++k) {
       if (!key.empty()) key += ' ';
       key += out_->words[k].key;
@@ -717,10 +729,10 @@ class SentenceMatcher {
   const Lexicon& lex_;
   ArticleMemory* memory_;
   SentenceMentions* out_;
-  std::vector<Analysis> scratch_;  // one word's analyses
-  std::vector<Match> matches_;
-  std::vector<int> at_;       // word index -> index of the match starting there, or -1
-  std::vector<int> objects_;  // words consumed as light-verb objects
+  SentenceMentions::Scratch& scratch_;
+  std::vector<Match>& matches_;
+  std::vector<int>& at_;       // word index -> index of the match starting there, or -1
+  std::vector<int>& objects_;  // words consumed as light-verb objects
   int pos_ = 0;
   int negate_until_ = -1;
   int future_until_ = -1;     // a verb starting at or before this word is announced (سوف "will")
@@ -753,7 +765,6 @@ void FindMentions(std::string_view text, size_t begin, size_t end, const Lexicon
   out->words.clear();
   out->keys.clear();
   out->analysis_pool.clear();
-  out->tokens.clear();
   out->actors.clear();
   out->triggers.clear();
   out->times.clear();

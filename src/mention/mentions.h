@@ -116,13 +116,26 @@ class ArticleMemory {
   std::string home_;
 };
 
-// The analysis of one sentence. Reuse one object for the sentences of an article (FindMentions clears it):
-// its vectors keep their capacity, so that steady-state analysis allocates nothing per token.
+// A lexicon phrase found at words [first, last), with all its meanings.
+struct PhraseMatch {
+  int first = 0, last = 0;
+  const std::vector<LexHit>* hits = nullptr;
+};
+
+// The analysis of one sentence. Reuse one object for many sentences (FindMentions clears it): its vectors
+// keep their capacity, so that steady-state analysis allocates nothing per token.
 struct SentenceMentions {
   std::vector<Word> words;
   std::string keys;                        // arena of the words' keys
   std::vector<Analysis> analysis_pool;     // arena of the words' analyses
-  std::vector<Token> tokens;               // scratch
+  struct Scratch {                         // working space of FindMentions, kept for its capacity
+    std::vector<Token> tokens;
+    std::vector<Analysis> analyses;
+    std::vector<size_t> key_at, pool_at;
+    std::vector<PhraseMatch> matches;
+    std::vector<int> match_at, objects;
+    std::string key, name;
+  } scratch;
   std::vector<ActorMention> actors;     // in text order
   std::vector<TriggerMention> triggers; // in text order
   std::vector<TimeMention> times;       // in text order
