@@ -15,6 +15,7 @@ packages=(
   libspdlog-dev       # diagnostics
   libgtest-dev libgmock-dev  # unit tests
   libbenchmark-dev    # micro-benchmarks
+  time                # /usr/bin/time for bench/run.sh (peak memory)
 )
 
 missing=()

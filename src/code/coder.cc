@@ -102,7 +102,8 @@ class SentenceCoder {
       if (!Party(actor)) continue;
       if (source >= 0 && IsCoordinatedWith(source, static_cast<int>(a))) continue;
       if (actor.prep.empty()) {
-        if (trig.frame.direct && allow_direct) return static_cast<int>(a);
+        // An object is not introduced by و "and": that is the rest of a list of subjects.
+        if (trig.frame.direct && allow_direct && !actor.conj) return static_cast<int>(a);
         continue;
       }
       auto admits = [&](const std::string& prep) {
@@ -196,7 +197,9 @@ class SentenceCoder {
       out->push_back(c);
       return;
     }
-    if (c.target < 0 && trig.symmetric && source.coord_next >= 0) {
+    // Coordinated subjects act jointly only as the verb's subject or the noun's genitive, not when a verbal
+    // noun further on merely follows them (أبرمت بريطانيا وفرنسا اتفاقا بعد المفاوضات).
+    if (c.target < 0 && trig.symmetric && source.coord_next >= 0 && c.rule != "nominal-subject") {
       c.target = source.coord_next;
       c.rule = "joint";
       out->push_back(c);

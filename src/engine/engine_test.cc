@@ -77,6 +77,17 @@ TEST(Attribution, TheTwoSidesAreTheLastTwoParties) {
             (V{"040 MARGOV>ESPGOV 2021-07-27", "057 MARGOV>ESPGOV 2021-07-27"}));
 }
 
+TEST(Attribution, AListOfSubjectsIsNoObject) {
+  // Five states called on... : the last of the list is a subject too, not the one called on.
+  EXPECT_EQ(Code("دعت هولندا والسويد والدنمارك إلى ضبط النفس."), V{});
+}
+
+TEST(Attribution, OrdinalsAfterANameAreNoReference) {
+  // "John Paul II during his visit to Poland": الثاني is part of the name, not "the latter".
+  EXPECT_EQ(Code("التقت الجزائر والمغرب. وزار البابا يوحنا بولس الثاني خلال زيارته الأولى بولندا."),
+            V{"040 DZA>MAR 2021-07-27"});
+}
+
 TEST(Attribution, PlacesAndNamesAreNoParties) {
   // A meeting in Algiers; the Berlin conference; neither is a party.
   EXPECT_EQ(Code("التقى الرئيس الفرنسي في الجزائر العاصمة. وشارك وزير الخارجية المصري في مؤتمر برلين."), V{});

@@ -567,7 +567,13 @@ class SentenceMatcher {
       if (FindFunction(*m, lex_, FunctionClass::kRelative)) out_->relatives.push_back(i);
       if (FindFunction(*m, lex_, FunctionClass::kClauseBreak)) out_->clause_breaks.push_back(i);
       if (const FunctionWord* f = FindFunction(*m, lex_, FunctionClass::kOrdinalRef)) {
-        if (const ActorMention* member = memory_->PairMember(std::atoi(f->value.c_str()))) {
+        // "The former" stands alone (اقترحت الأولى "the former proposed"); after a noun or a name it is an
+        // ordinal (للمرة الأولى "for the first time", يوحنا بولس الثاني "John Paul II").
+        const bool after_verb = !out_->triggers.empty() && out_->triggers.back().last == i &&
+                                lex_.trigger(out_->triggers.back().trigger).pos == Trigger::Pos::kVerb;
+        const bool after_word = i > 0 && words[i - 1].kind == TokenKind::kWord && !after_verb;
+        const ActorMention* member = after_word ? nullptr : memory_->PairMember(std::atoi(f->value.c_str()));
+        if (member != nullptr) {
           ActorMention actor = *member;
           actor.first = m->first;
           actor.last = m->last;

@@ -6,8 +6,18 @@
 
 namespace rasad {
 
+namespace {
+
+// Years of the Gregorian calendar that news events have; others (1437, a Hijri year) are not taken for one.
+constexpr int kFirstYear = 1900;
+constexpr int kLastYear = 2100;
+
+}  // namespace
+
 Date ResolveTime(const TimeMention& t, const Date& published) {
   const bool have_pub = published.valid() && published.day > 0;
+  if (t.year != 0 && (t.year < kFirstYear || t.year > kLastYear)) return Date();
+  if (t.kind == TimeWord::Kind::kYear && t.value != 0 && (t.value < kFirstYear || t.value > kLastYear)) return Date();
   switch (t.kind) {
     case TimeWord::Kind::kWeekday: {
       if (!have_pub) return Date();

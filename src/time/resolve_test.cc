@@ -44,6 +44,8 @@ TEST(Resolve, Months) {
 
 TEST(Resolve, Years) {
   EXPECT_EQ(ResolveTime(Make(TimeWord::Kind::kYear, 2020), kTuesday), (Date{2020, 0, 0}));
+  EXPECT_FALSE(ResolveTime(Make(TimeWord::Kind::kYear, 1437), kTuesday).valid());  // a Hijri year, not 1437 CE
+  EXPECT_FALSE(ResolveTime(Make(TimeWord::Kind::kMonth, 3, 0, 1442), kTuesday).valid());
   EXPECT_EQ(ResolveTime(Make(TimeWord::Kind::kYear, 0, -1), kTuesday), (Date{2020, 0, 0}));  // العام الماضي
 }
 
