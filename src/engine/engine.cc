@@ -119,8 +119,8 @@ std::string HomeCountry(const Article& article, const Lexicon& lex) {
     for (size_t j = i; j < tokens.size() && j < i + 3 && tokens[j].kind == TokenKind::kWord; ++j) {
       if (!key.empty()) key += ' ';
       AppendMatchKey(std::string_view(norm.text()).substr(tokens[j].begin, tokens[j].end - tokens[j].begin), &key);
-      if (const auto* hits = lex.Find(key)) {
-        for (const LexHit& h : *hits) {
+      for (const LexHit& h : lex.Find(key)) {
+        {
           if (h.kind != LexHit::Kind::kEntity) continue;
           const Entity& e = lex.entity(h.index);
           if (e.kind == Entity::Kind::kCountry || e.kind == Entity::Kind::kCapital || e.kind == Entity::Kind::kSeat) {

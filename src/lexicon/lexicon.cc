@@ -1,17 +1,26 @@
 // Loads the dictionary sources into hash tables keyed by phrase keys, expanding lemmas into their forms.
 //
 // Each source line becomes one record (an Entity, Agent, Trigger, ...) and one LexHit per written form, so a
-// lookup is one hash probe per candidate phrase length. `prefixes_` holds every proper prefix of every phrase
+// lookup is one hash probe per candidate phrase length. `prefixes` holds every proper prefix of every phrase
 // so that the longest-match walk in the mention stage stops as soon as no longer phrase can match. The
 // vocabulary (every single word of every phrase) is what clitic segmentation checks its cuts against.
 // Tested in lexicon_test.cc.
 #include "lexicon/lexicon.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <unicode/dtfmtsym.h>
+#include <zlib.h>
 #include <unicode/locid.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include <fmt/format.h>
 
@@ -76,7 +85,81 @@ std::string Accusative(std::string_view phrase) {
   return changed ? out : "";
 }
 
+// Fixed-size records of the image (image.h). Every field is explicit so that no padding byte is left
+// uninitialised: the checksum covers the whole file.
+struct EntityRec {
+  uint8_t kind, reserved[3];
+  image::StrRef name, origin;
+  uint32_t tenure_begin, tenure_count;
+};
+struct TenureRec {
+  image::StrRef code;
+  int32_t from, to;  // yyyymmdd with zeros for unknown parts; 0 when open
+};
+struct AgentRec {
+  image::StrRef roles, origin;
+  uint8_t kind, construct, reserved[2];
+};
+struct NisbaRec {
+  image::StrRef country;
+  uint8_t plural, reserved[3];
+};
+struct TriggerRec {
+  image::StrRef code, lemma, origin;
+  uint8_t pos, direct, required, symmetric;
+  uint32_t objects_begin, objects_count, preps_begin, preps_count;
+};
+struct FunctionRec {
+  image::StrRef value;
+  uint8_t cls, reserved[3];
+};
+struct TimeRec {
+  uint8_t kind, reserved[3];
+  int32_t value;
+};
+struct CameoRec {
+  image::StrRef code, description;
+  int32_t quad_class, reserved;
+  double goldstein;
+};
+struct CountryRec {
+  image::StrRef code, name;
+};
+
+int32_t PackDate(const Date& d) { return d.valid() ? d.year * 10000 + d.month * 100 + d.day : 0; }
+Date UnpackDate(int32_t v) { return v == 0 ? Date() : Date{v / 10000, v / 100 % 100, v % 100}; }
+
 }  // namespace
+
+// The dictionaries as read from data/: the records, and the phrase, prefix and vocabulary sets that the
+// image's hash tables are built from.
+struct Lexicon::Sources {
+  Status LoadCameo(const std::string& path);
+  Status LoadCountries(const std::string& path);
+  Status LoadAgents(const std::string& path);
+  Status LoadPersons(const std::string& path);
+  Status LoadOrgs(const std::string& path);
+  Status LoadEvents(const std::string& path);
+  Status LoadFunctionWords(const std::string& path);
+  Status LoadCalendar();
+  // Adds `phrase` (normalised text, tokens separated by spaces) with meaning `hit`.
+  void Add(std::string_view phrase, LexHit hit);
+  // Returns the compiled image.
+  std::string Serialize(uint32_t source_hash) const;
+
+  KeyMap<std::vector<LexHit>> phrases;
+  KeySet prefixes;
+  KeySet vocabulary;
+  std::vector<Entity> entities;
+  std::vector<Agent> agents;
+  std::vector<Nisba> nisbas;
+  std::vector<Trigger> triggers;
+  std::vector<FunctionWord> functions;
+  std::vector<TimeWord> times;
+  KeyMap<CameoInfo> cameo;
+  KeyMap<std::string> country_names;
+  std::unordered_map<std::string, uint32_t> by_name;  // persons by English name, across files
+};
 
 std::string PhraseKey(std::string_view phrase) {
   NormalizedText norm = Normalize(phrase);
@@ -109,10 +192,10 @@ const std::string& Entity::CodeOn(const Date& date) const {
   return best->code;
 }
 
-void Lexicon::Add(std::string_view phrase, LexHit hit) {
+void Lexicon::Sources::Add(std::string_view phrase, LexHit hit) {
   std::string key = PhraseKey(phrase);
   if (key.empty()) return;
-  std::vector<LexHit>& hits = phrases_[key];
+  std::vector<LexHit>& hits = phrases[key];
   for (const LexHit& h : hits) {
     if (h.kind == hit.kind && h.index == hit.index) return;
   }
@@ -120,30 +203,145 @@ void Lexicon::Add(std::string_view phrase, LexHit hit) {
   size_t start = 0;
   while (true) {
     size_t space = key.find(' ', start);
-    vocabulary_.insert(key.substr(start, space == std::string::npos ? std::string::npos : space - start));
+    vocabulary.insert(key.substr(start, space == std::string::npos ? std::string::npos : space - start));
     if (space == std::string::npos) break;
-    prefixes_.insert(key.substr(0, space));
+    prefixes.insert(key.substr(0, space));
     start = space + 1;
   }
 }
 
-Result<Lexicon> Lexicon::Load(const std::string& data_dir) {
-  Lexicon lex;
+// The memory of an image: an owned buffer, or a mapped file unmapped on destruction.
+struct Lexicon::Mapping {
+  std::string owned;
+  void* mapped = nullptr;
+  size_t size = 0;
+  std::string_view bytes() const {
+    return mapped ? std::string_view(static_cast<const char*>(mapped), size) : std::string_view(owned);
+  }
+  ~Mapping() {
+    if (mapped) munmap(mapped, size);
+  }
+};
+
+Lexicon::Lexicon() = default;
+Lexicon::Lexicon(Lexicon&&) noexcept = default;
+Lexicon& Lexicon::operator=(Lexicon&&) noexcept = default;
+Lexicon::~Lexicon() = default;
+
+std::vector<std::string> Lexicon::SourceFiles(const std::string& data_dir) {
   const std::string dir = data_dir.empty() || data_dir.back() == '/' ? data_dir : data_dir + "/";
+  std::vector<std::string> files = {dir + "cameo.tsv", dir + "countries.tsv", dir + "agents.tsv"};
+  // persons*.tsv and orgs*.tsv: several files each, in name order.
+  for (const char* stem : {"persons", "orgs"}) {
+    std::vector<std::string> found;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(data_dir.empty() ? "." : data_dir, ec)) {
+      const std::string name = entry.path().filename().string();
+      if (name.rfind(stem, 0) == 0 && name.size() > 4 && name.substr(name.size() - 4) == ".tsv") {
+        found.push_back(dir + name);
+      }
+    }
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  files.push_back(dir + "events.tsv");
+  files.push_back(dir + "function_words.tsv");
+  return files;
+}
+
+uint32_t Lexicon::SourceHash(const std::string& data_dir) {
+  uLong crc = crc32(0L, Z_NULL, 0);
+  bool any = false;
+  for (const std::string& path : SourceFiles(data_dir)) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) continue;
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    const std::string content = buffer.str();
+    crc = crc32(crc, reinterpret_cast<const Bytef*>(content.data()), static_cast<uInt>(content.size()));
+    any = true;
+  }
+  return any ? static_cast<uint32_t>(crc) : 0;
+}
+
+Result<Lexicon> Lexicon::Build(const std::string& data_dir, std::string* image_bytes) {
+  Sources src;
   Status s;
-  if (!(s = lex.LoadCameo(dir + "cameo.tsv")).ok()) return s;
-  if (!(s = lex.LoadCountries(dir + "countries.tsv")).ok()) return s;
-  if (!(s = lex.LoadAgents(dir + "agents.tsv")).ok()) return s;
-  if (!(s = lex.LoadPersons(dir + "persons.tsv")).ok()) return s;
-  if (!(s = lex.LoadOrgs(dir + "orgs.tsv")).ok()) return s;
-  if (!(s = lex.LoadEvents(dir + "events.tsv")).ok()) return s;
-  if (!(s = lex.LoadFunctionWords(dir + "function_words.tsv")).ok()) return s;
-  if (!(s = lex.LoadCalendar()).ok()) return s;
+  for (const std::string& path : SourceFiles(data_dir)) {
+    const std::string name = std::filesystem::path(path).filename().string();
+    if (name == "cameo.tsv") s = src.LoadCameo(path);
+    else if (name == "countries.tsv") s = src.LoadCountries(path);
+    else if (name == "agents.tsv") s = src.LoadAgents(path);
+    else if (name.rfind("persons", 0) == 0) s = src.LoadPersons(path);
+    else if (name.rfind("orgs", 0) == 0) s = src.LoadOrgs(path);
+    else if (name == "events.tsv") s = src.LoadEvents(path);
+    else if (name == "function_words.tsv") s = src.LoadFunctionWords(path);
+    if (!s.ok()) return s;
+  }
+  if (!(s = src.LoadCalendar()).ok()) return s;
+  *image_bytes = src.Serialize(SourceHash(data_dir));
+  auto mapping = std::make_shared<Mapping>();
+  mapping->owned = *image_bytes;
+  return FromImage(std::move(mapping), "<compiled in memory>");
+}
+
+Result<Lexicon> Lexicon::Load(const std::string& data_dir) {
+  std::string bytes;
+  return Build(data_dir, &bytes);
+}
+
+Status Lexicon::Compile(const std::string& data_dir, const std::string& path) {
+  std::string bytes;
+  Result<Lexicon> lex = Build(data_dir, &bytes);
+  if (!lex.ok()) return lex.status();
+  const std::string tmp = fmt::format("{}.tmp.{}", path, getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.flush();
+    if (!out) {
+      std::remove(tmp.c_str());
+      return Status::Error(fmt::format("{}: cannot write the compiled lexicon", tmp));
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    return Status::Error(fmt::format("{}: cannot rename {} into place", path, tmp));
+  }
+  return Status();
+}
+
+Result<Lexicon> Lexicon::Open(const std::string& path, const std::string& sources_dir) {
+  const int fd = open(path.c_str(), O_RDONLY);
+  if (fd < 0) return Status::Error(fmt::format("{}: cannot open the compiled lexicon (run `rasad dict compile`)", path));
+  struct stat st {};
+  if (fstat(fd, &st) != 0 || st.st_size == 0) {
+    close(fd);
+    return Status::Error(fmt::format("{}: empty or unreadable lexicon file", path));
+  }
+  auto mapping = std::make_shared<Mapping>();
+  mapping->size = static_cast<size_t>(st.st_size);
+  mapping->mapped = mmap(nullptr, mapping->size, PROT_READ, MAP_PRIVATE, fd, 0);
+  close(fd);
+  if (mapping->mapped == MAP_FAILED) {
+    mapping->mapped = nullptr;
+    return Status::Error(fmt::format("{}: cannot map the lexicon file", path));
+  }
+  Result<Lexicon> lex = FromImage(mapping, path);
+  if (!lex.ok()) return lex.status();
+  if (!sources_dir.empty()) {
+    const uint32_t now = SourceHash(sources_dir);
+    auto reader = image::Reader::Open(mapping->bytes(), path);
+    if (now != 0 && reader.ok() && reader.value().source_hash() != now) {
+      return Status::Error(fmt::format("{}: stale lexicon: the dictionaries in {} changed since it was compiled; run "
+                                       "`make` or `rasad dict compile`", path, sources_dir));
+    }
+  }
   return lex;
 }
 
 // cameo.tsv: code, root, quad_class, goldstein, description.
-Status Lexicon::LoadCameo(const std::string& path) {
+Status Lexicon::Sources::LoadCameo(const std::string& path) {
   auto reader = TsvReader::Open(path);
   if (!reader.ok()) return reader.status();
   TsvReader& r = reader.value();
@@ -156,14 +354,14 @@ Status Lexicon::LoadCameo(const std::string& path) {
     info.goldstein = std::atof(std::string(f[3]).c_str());
     info.description = std::string(f[4]);
     if (info.quad_class < 1 || info.quad_class > 4) return r.Error("quad class must be 1-4");
-    cameo_[std::string(f[0])] = std::move(info);
+    cameo[std::string(f[0])] = std::move(info);
   }
   return Status();
 }
 
 // countries.tsv: code, names, nisba, people, capitals, seats, source. Names in English come from the name_en
 // comment-free column of the source when present; else the code stands for the name.
-Status Lexicon::LoadCountries(const std::string& path) {
+Status Lexicon::Sources::LoadCountries(const std::string& path) {
   auto reader = TsvReader::Open(path);
   if (!reader.ok()) return reader.status();
   TsvReader& r = reader.value();
@@ -173,17 +371,17 @@ Status Lexicon::LoadCountries(const std::string& path) {
     std::string code(f[0]);
     if (code.size() != 3 || !IsRoleCode(code)) return r.Error(fmt::format("bad country code '{}'", code));
     std::string name = f.size() > 7 && !f[7].empty() ? std::string(f[7]) : code;
-    country_names_[code] = name;
+    country_names[code] = name;
     auto add_entity = [&](Entity::Kind kind, const std::string& actor_code, std::string_view list) {
       if (SplitList(list).empty()) return;
       Entity e;
       e.kind = kind;
       e.name = name;
       e.tenures.push_back({actor_code, Date(), Date()});
-      e.origin = r.Where();
-      entities_.push_back(std::move(e));
-      const uint32_t index = entities_.size() - 1;
-      for (std::string_view form : SplitList(list)) Add(form, {LexHit::Kind::kEntity, index});
+      e.origin = r.Origin();
+      entities.push_back(std::move(e));
+      const uint32_t index = entities.size() - 1;
+      for (std::string_view form : SplitList(list)) Add(form, LexHit::Of(LexHit::Kind::kEntity, index));
     };
     add_entity(Entity::Kind::kCountry, code, f[1]);
     add_entity(Entity::Kind::kPeople, code, f[3]);
@@ -191,8 +389,8 @@ Status Lexicon::LoadCountries(const std::string& path) {
     add_entity(Entity::Kind::kSeat, code + "GOV", f[5]);
     for (std::string_view nisba : SplitList(f[2])) {
       for (const NisbaForm& form : NisbaForms(nisba)) {
-        nisbas_.push_back({code, form.plural});
-        Add(form.text, {LexHit::Kind::kNisba, static_cast<uint32_t>(nisbas_.size() - 1)});
+        nisbas.push_back({code, form.plural});
+        Add(form.text, LexHit::Of(LexHit::Kind::kNisba, static_cast<uint32_t>(nisbas.size() - 1)));
       }
     }
   }
@@ -200,7 +398,7 @@ Status Lexicon::LoadCountries(const std::string& path) {
 }
 
 // agents.tsv: phrase, role, kind, source.
-Status Lexicon::LoadAgents(const std::string& path) {
+Status Lexicon::Sources::LoadAgents(const std::string& path) {
   auto reader = TsvReader::Open(path);
   if (!reader.ok()) return reader.status();
   TsvReader& r = reader.value();
@@ -214,14 +412,14 @@ Status Lexicon::LoadAgents(const std::string& path) {
     else if (f[2] == "group") a.kind = Agent::Kind::kGroup;
     else if (f[2] == "office") a.kind = Agent::Kind::kOffice;
     else return r.Error(fmt::format("kind must be person, group or office, not '{}'", f[2]));
-    a.origin = r.Where();
-    agents_.push_back(a);
-    Add(f[0], {LexHit::Kind::kAgent, static_cast<uint32_t>(agents_.size() - 1)});
+    a.origin = r.Origin();
+    agents.push_back(a);
+    Add(f[0], LexHit::Of(LexHit::Kind::kAgent, static_cast<uint32_t>(agents.size() - 1)));
     std::string construct = ConstructForm(f[0]);
     if (!construct.empty()) {
       a.construct = true;
-      agents_.push_back(a);
-      Add(construct, {LexHit::Kind::kAgent, static_cast<uint32_t>(agents_.size() - 1)});
+      agents.push_back(a);
+      Add(construct, LexHit::Of(LexHit::Kind::kAgent, static_cast<uint32_t>(agents.size() - 1)));
     }
   }
   return Status();
@@ -229,12 +427,11 @@ Status Lexicon::LoadAgents(const std::string& path) {
 
 // persons.tsv: names (| variants), name_en, code, from, to, source. Lines with the same name_en are one
 // person's successive tenures.
-Status Lexicon::LoadPersons(const std::string& path) {
+Status Lexicon::Sources::LoadPersons(const std::string& path) {
   auto reader = TsvReader::Open(path);
   if (!reader.ok()) return reader.status();
   TsvReader& r = reader.value();
   std::vector<std::string_view> f;
-  std::unordered_map<std::string, uint32_t> by_name;
   while (r.Next(&f)) {
     if (f.size() < 6) return r.Error("expected 6 columns: names, name_en, code, from, to, source");
     Tenure t;
@@ -244,22 +441,22 @@ Status Lexicon::LoadPersons(const std::string& path) {
       return r.Error("dates must be YYYY-MM-DD, YYYY-MM, YYYY or -");
     }
     std::string name(f[1]);
-    auto [it, inserted] = by_name.emplace(name, entities_.size());
+    auto [it, inserted] = by_name.emplace(name, entities.size());
     if (inserted) {
       Entity e;
       e.kind = Entity::Kind::kPerson;
       e.name = name;
-      e.origin = r.Where();
-      entities_.push_back(std::move(e));
+      e.origin = r.Origin();
+      entities.push_back(std::move(e));
     }
-    entities_[it->second].tenures.push_back(std::move(t));
-    for (std::string_view form : SplitList(f[0])) Add(form, {LexHit::Kind::kEntity, it->second});
+    entities[it->second].tenures.push_back(std::move(t));
+    for (std::string_view form : SplitList(f[0])) Add(form, LexHit::Of(LexHit::Kind::kEntity, it->second));
   }
   return Status();
 }
 
 // orgs.tsv: names, code, name_en, source.
-Status Lexicon::LoadOrgs(const std::string& path) {
+Status Lexicon::Sources::LoadOrgs(const std::string& path) {
   auto reader = TsvReader::Open(path);
   if (!reader.ok()) return reader.status();
   TsvReader& r = reader.value();
@@ -271,17 +468,17 @@ Status Lexicon::LoadOrgs(const std::string& path) {
     e.name = std::string(f[2]);
     e.tenures.push_back({std::string(f[1]), Date(), Date()});
     if (!IsRoleCode(e.tenures[0].code)) return r.Error(fmt::format("bad actor code '{}'", f[1]));
-    e.origin = r.Where();
-    entities_.push_back(std::move(e));
+    e.origin = r.Origin();
+    entities.push_back(std::move(e));
     for (std::string_view form : SplitList(f[0])) {
-      Add(form, {LexHit::Kind::kEntity, static_cast<uint32_t>(entities_.size() - 1)});
+      Add(form, LexHit::Of(LexHit::Kind::kEntity, static_cast<uint32_t>(entities.size() - 1)));
     }
   }
   return Status();
 }
 
 // events.tsv: code, pos, forms, object, target, flags, gloss. Verb forms are perfect/imperfect pairs.
-Status Lexicon::LoadEvents(const std::string& path) {
+Status Lexicon::Sources::LoadEvents(const std::string& path) {
   auto reader = TsvReader::Open(path);
   if (!reader.ok()) return reader.status();
   TsvReader& r = reader.value();
@@ -290,7 +487,7 @@ Status Lexicon::LoadEvents(const std::string& path) {
     if (f.size() < 7) return r.Error("expected 7 columns: code, pos, forms, object, target, flags, gloss");
     Trigger t;
     t.code = std::string(f[0]);
-    if (cameo_.count(t.code) == 0) return r.Error(fmt::format("unknown CAMEO code '{}'", t.code));
+    if (cameo.count(t.code) == 0) return r.Error(fmt::format("unknown CAMEO code '{}'", t.code));
     if (f[1] == "verb") t.pos = Trigger::Pos::kVerb;
     else if (f[1] == "noun") t.pos = Trigger::Pos::kNoun;
     else return r.Error(fmt::format("pos must be verb or noun, not '{}'", f[1]));
@@ -299,8 +496,8 @@ Status Lexicon::LoadEvents(const std::string& path) {
       // الشراكة "the partnership" both satisfy شراكة.
       std::string key = PhraseKey(object);
       if (key.rfind("ال", 0) == 0) key.erase(0, 4);
-      vocabulary_.insert(key);
-      vocabulary_.insert("ال" + key);
+      vocabulary.insert(key);
+      vocabulary.insert("ال" + key);
       t.objects.push_back(std::move(key));
     }
     for (std::string_view target : SplitList(f[4])) {
@@ -314,9 +511,9 @@ Status Lexicon::LoadEvents(const std::string& path) {
     }
     if (t.frame.preps.empty() && !t.frame.direct) t.frame.required = false;
     t.lemma = std::string(f[2]);
-    t.origin = r.Where();
-    triggers_.push_back(t);
-    const LexHit hit{LexHit::Kind::kTrigger, static_cast<uint32_t>(triggers_.size() - 1)};
+    t.origin = r.Origin();
+    triggers.push_back(t);
+    const LexHit hit = LexHit::Of(LexHit::Kind::kTrigger, static_cast<uint32_t>(triggers.size() - 1));
     for (std::string_view form : SplitList(f[2])) {
       if (t.pos == Trigger::Pos::kNoun) {
         Add(form, hit);
@@ -334,7 +531,7 @@ Status Lexicon::LoadEvents(const std::string& path) {
 }
 
 // function_words.tsv: word, class, value, gloss.
-Status Lexicon::LoadFunctionWords(const std::string& path) {
+Status Lexicon::Sources::LoadFunctionWords(const std::string& path) {
   static const std::pair<std::string_view, FunctionClass> kClasses[] = {
       {"prep", FunctionClass::kPrep},           {"place_prep", FunctionClass::kPlacePrep},
       {"negator", FunctionClass::kNegator},     {"relative", FunctionClass::kRelative},
@@ -352,29 +549,29 @@ Status Lexicon::LoadFunctionWords(const std::string& path) {
   while (r.Next(&f)) {
     if (f.size() < 4) return r.Error("expected 4 columns: word, class, value, gloss");
     if (f[1] == "relday") {  // a relative day: the value is its offset from the publication date
-      times_.push_back({TimeWord::Kind::kRelativeDay, std::atoi(std::string(f[2]).c_str())});
-      Add(f[0], {LexHit::Kind::kTime, static_cast<uint32_t>(times_.size() - 1)});
+      times.push_back({TimeWord::Kind::kRelativeDay, std::atoi(std::string(f[2]).c_str())});
+      Add(f[0], LexHit::Of(LexHit::Kind::kTime, static_cast<uint32_t>(times.size() - 1)));
       continue;
     }
     auto it = std::find_if(std::begin(kClasses), std::end(kClasses), [&](auto& c) { return c.first == f[1]; });
     if (it == std::end(kClasses)) return r.Error(fmt::format("unknown class '{}'", f[1]));
-    functions_.push_back({it->second, f[2] == "-" ? std::string() : it->second == FunctionClass::kOrdinalRef
+    functions.push_back({it->second, f[2] == "-" ? std::string() : it->second == FunctionClass::kOrdinalRef
                                                                         ? std::string(f[2]) : PhraseKey(f[2])});
-    Add(f[0], {LexHit::Kind::kFunction, static_cast<uint32_t>(functions_.size() - 1)});
+    Add(f[0], LexHit::Of(LexHit::Kind::kFunction, static_cast<uint32_t>(functions.size() - 1)));
   }
   return Status();
 }
 
 // Weekday and month names of every Arabic locale that CLDR distinguishes (Egypt and the Gulf, the Levant and
 // Iraq, Algeria and Tunisia, Morocco, Mauritania), in their format and stand-alone wide forms.
-Status Lexicon::LoadCalendar() {
+Status Lexicon::Sources::LoadCalendar() {
   static const char* const kLocales[] = {"ar", "ar_EG", "ar_SA", "ar_DZ", "ar_TN", "ar_MA",
                                          "ar_LB", "ar_IQ", "ar_SY", "ar_JO", "ar_MR", "ar_LY"};
   auto add = [&](const icu::UnicodeString& name, TimeWord word) {
     std::string utf8;
     name.toUTF8String(utf8);
-    times_.push_back(word);
-    Add(utf8, {LexHit::Kind::kTime, static_cast<uint32_t>(times_.size() - 1)});
+    times.push_back(word);
+    Add(utf8, LexHit::Of(LexHit::Kind::kTime, static_cast<uint32_t>(times.size() - 1)));
   };
   for (const char* locale : kLocales) {
     UErrorCode status = U_ZERO_ERROR;
@@ -404,9 +601,250 @@ const std::string& Lexicon::CountryName(std::string_view code) const {
   return fallback;
 }
 
-const std::vector<LexHit>* Lexicon::Find(std::string_view key) const {
-  auto it = phrases_.find(key);
-  return it == phrases_.end() ? nullptr : &it->second;
+
+
+std::string Lexicon::Sources::Serialize(uint32_t source_hash) const {
+  image::Writer w;
+  std::vector<TenureRec> tenures;
+  std::vector<EntityRec> entity_recs;
+  for (const Entity& e : entities) {
+    EntityRec r{};
+    r.kind = static_cast<uint8_t>(e.kind);
+    r.name = w.Intern(e.name);
+    r.origin = w.Intern(e.origin);
+    r.tenure_begin = static_cast<uint32_t>(tenures.size());
+    r.tenure_count = static_cast<uint32_t>(e.tenures.size());
+    for (const Tenure& t : e.tenures) tenures.push_back({w.Intern(t.code), PackDate(t.from), PackDate(t.to)});
+    entity_recs.push_back(r);
+  }
+  std::vector<AgentRec> agent_recs;
+  for (const Agent& a : agents) {
+    AgentRec r{};
+    r.roles = w.Intern(a.roles);
+    r.origin = w.Intern(a.origin);
+    r.kind = static_cast<uint8_t>(a.kind);
+    r.construct = a.construct;
+    agent_recs.push_back(r);
+  }
+  std::vector<NisbaRec> nisba_recs;
+  for (const Nisba& n : nisbas) {
+    NisbaRec r{};
+    r.country = w.Intern(n.country);
+    r.plural = n.plural;
+    nisba_recs.push_back(r);
+  }
+  std::vector<image::StrRef> refs;
+  std::vector<TriggerRec> trigger_recs;
+  for (const Trigger& t : triggers) {
+    TriggerRec r{};
+    r.code = w.Intern(t.code);
+    r.lemma = w.Intern(t.lemma);
+    r.origin = w.Intern(t.origin);
+    r.pos = static_cast<uint8_t>(t.pos);
+    r.direct = t.frame.direct;
+    r.required = t.frame.required;
+    r.symmetric = t.symmetric;
+    r.objects_begin = static_cast<uint32_t>(refs.size());
+    r.objects_count = static_cast<uint32_t>(t.objects.size());
+    for (const std::string& o : t.objects) refs.push_back(w.Intern(o));
+    r.preps_begin = static_cast<uint32_t>(refs.size());
+    r.preps_count = static_cast<uint32_t>(t.frame.preps.size());
+    for (const std::string& p : t.frame.preps) refs.push_back(w.Intern(p));
+    trigger_recs.push_back(r);
+  }
+  std::vector<FunctionRec> function_recs;
+  for (const FunctionWord& f : functions) {
+    FunctionRec r{};
+    r.value = w.Intern(f.value);
+    r.cls = static_cast<uint8_t>(f.cls);
+    function_recs.push_back(r);
+  }
+  std::vector<TimeRec> time_recs;
+  for (const TimeWord& t : times) {
+    TimeRec r{};
+    r.kind = static_cast<uint8_t>(t.kind);
+    r.value = t.value;
+    time_recs.push_back(r);
+  }
+  // Tables keyed in a fixed order, so that the same sources give the same bytes.
+  std::vector<std::string> codes;
+  for (const auto& [code, info] : cameo) codes.push_back(code);
+  std::sort(codes.begin(), codes.end());
+  std::vector<CameoRec> cameo_recs;
+  for (const std::string& code : codes) {
+    const CameoInfo& info = cameo.find(code)->second;
+    CameoRec r{};
+    r.code = w.Intern(code);
+    r.description = w.Intern(info.description);
+    r.quad_class = info.quad_class;
+    r.goldstein = info.goldstein;
+    cameo_recs.push_back(r);
+  }
+  codes.clear();
+  for (const auto& [code, name] : country_names) codes.push_back(code);
+  std::sort(codes.begin(), codes.end());
+  std::vector<CountryRec> country_recs;
+  for (const std::string& code : codes) country_recs.push_back({w.Intern(code), w.Intern(country_names.find(code)->second)});
+
+  std::vector<std::string> keys;
+  for (const auto& [key, hits] : phrases) keys.push_back(key);
+  std::sort(keys.begin(), keys.end());
+  std::vector<LexHit> hit_recs;
+  std::vector<std::pair<std::string, std::pair<uint32_t, uint32_t>>> phrase_keys;
+  for (const std::string& key : keys) {
+    const std::vector<LexHit>& hits = phrases.find(key)->second;
+    phrase_keys.push_back({key, {static_cast<uint32_t>(hit_recs.size()), static_cast<uint32_t>(hits.size())}});
+    hit_recs.insert(hit_recs.end(), hits.begin(), hits.end());
+  }
+  auto as_set = [](const KeySet& set) {
+    std::vector<std::pair<std::string, std::pair<uint32_t, uint32_t>>> out;
+    for (const std::string& k : set) out.push_back({k, {0, 0}});
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  w.AddSection(image::SectionId::kPhrases, image::BuildTable(&w, phrase_keys));
+  w.AddSection(image::SectionId::kPrefixes, image::BuildTable(&w, as_set(prefixes)));
+  w.AddSection(image::SectionId::kVocabulary, image::BuildTable(&w, as_set(vocabulary)));
+  w.AddSection(image::SectionId::kHits, hit_recs);
+  w.AddSection(image::SectionId::kEntities, entity_recs);
+  w.AddSection(image::SectionId::kTenures, tenures);
+  w.AddSection(image::SectionId::kAgents, agent_recs);
+  w.AddSection(image::SectionId::kNisbas, nisba_recs);
+  w.AddSection(image::SectionId::kTriggers, trigger_recs);
+  w.AddSection(image::SectionId::kStringRefs, refs);
+  w.AddSection(image::SectionId::kFunctions, function_recs);
+  w.AddSection(image::SectionId::kTimes, time_recs);
+  w.AddSection(image::SectionId::kCameo, cameo_recs);
+  w.AddSection(image::SectionId::kCountries, country_recs);
+  return w.Finish(source_hash);
 }
+
+Result<Lexicon> Lexicon::FromImage(std::shared_ptr<const Mapping> mapping, const std::string& what) {
+  auto reader_or = image::Reader::Open(mapping->bytes(), what);
+  if (!reader_or.ok()) return reader_or.status();
+  const image::Reader& r = reader_or.value();
+  Lexicon lex;
+  lex.strings_ = r.Section(image::SectionId::kStrings);
+  size_t n = 0;
+  // Every reference is checked against its section before use: a corrupt file must not crash the engine.
+  auto bad = [&](const char* section) { return Status::Error(fmt::format("{}: corrupt {} section", what, section)); };
+  auto str_ok = [&](image::StrRef ref) { return ref.offset <= lex.strings_.size() && ref.length <= lex.strings_.size() - ref.offset; };
+  auto table = [&](image::SectionId id, image::Table* out) {
+    const image::Slot* slots = r.Records<image::Slot>(id, &n);
+    if (n == 0 || (n & (n - 1)) != 0) return false;
+    for (size_t i = 0; i < n; ++i) {
+      if (slots[i].key.length != 0 && !str_ok(slots[i].key)) return false;
+    }
+    *out = image::Table(slots, n, lex.strings_);
+    return true;
+  };
+  if (!table(image::SectionId::kPhrases, &lex.phrases_)) return bad("phrase table");
+  if (!table(image::SectionId::kPrefixes, &lex.prefixes_)) return bad("prefix table");
+  if (!table(image::SectionId::kVocabulary, &lex.vocabulary_)) return bad("vocabulary table");
+  const LexHit* hits = r.Records<LexHit>(image::SectionId::kHits, &n);
+  lex.hits_ = std::span<const LexHit>(hits, n);
+  for (size_t i = 0; i < lex.phrases_.capacity(); ++i) {
+    const image::Slot& s = lex.phrases_.slots()[i];
+    if (s.key.length != 0 && (s.hits_begin > lex.hits_.size() || s.hits_count > lex.hits_.size() - s.hits_begin)) {
+      return bad("phrase table");
+    }
+  }
+  auto str = [&](image::StrRef ref) { return std::string(lex.strings_.substr(ref.offset, ref.length)); };
+
+  size_t tenure_count = 0;
+  const TenureRec* tenures = r.Records<TenureRec>(image::SectionId::kTenures, &tenure_count);
+  const EntityRec* entities = r.Records<EntityRec>(image::SectionId::kEntities, &n);
+  for (size_t i = 0; i < n; ++i) {
+    const EntityRec& e = entities[i];
+    if (!str_ok(e.name) || !str_ok(e.origin) || e.tenure_begin > tenure_count ||
+        e.tenure_count > tenure_count - e.tenure_begin || e.tenure_count == 0) {
+      return bad("entity");
+    }
+    Entity entity;
+    entity.kind = static_cast<Entity::Kind>(e.kind);
+    entity.name = str(e.name);
+    entity.origin = str(e.origin);
+    for (uint32_t t = e.tenure_begin; t < e.tenure_begin + e.tenure_count; ++t) {
+      if (!str_ok(tenures[t].code)) return bad("tenure");
+      entity.tenures.push_back({str(tenures[t].code), UnpackDate(tenures[t].from), UnpackDate(tenures[t].to)});
+    }
+    lex.entities_.push_back(std::move(entity));
+  }
+  const AgentRec* agents = r.Records<AgentRec>(image::SectionId::kAgents, &n);
+  for (size_t i = 0; i < n; ++i) {
+    if (!str_ok(agents[i].roles) || !str_ok(agents[i].origin)) return bad("agent");
+    lex.agents_.push_back({str(agents[i].roles), static_cast<Agent::Kind>(agents[i].kind), agents[i].construct != 0,
+                           str(agents[i].origin)});
+  }
+  const NisbaRec* nisbas = r.Records<NisbaRec>(image::SectionId::kNisbas, &n);
+  for (size_t i = 0; i < n; ++i) {
+    if (!str_ok(nisbas[i].country)) return bad("nisba");
+    lex.nisbas_.push_back({str(nisbas[i].country), nisbas[i].plural != 0});
+  }
+  size_t ref_count = 0;
+  const image::StrRef* refs = r.Records<image::StrRef>(image::SectionId::kStringRefs, &ref_count);
+  const TriggerRec* triggers = r.Records<TriggerRec>(image::SectionId::kTriggers, &n);
+  for (size_t i = 0; i < n; ++i) {
+    const TriggerRec& t = triggers[i];
+    if (!str_ok(t.code) || !str_ok(t.lemma) || !str_ok(t.origin) || t.objects_begin > ref_count ||
+        t.objects_count > ref_count - t.objects_begin || t.preps_begin > ref_count ||
+        t.preps_count > ref_count - t.preps_begin) {
+      return bad("trigger");
+    }
+    Trigger trigger;
+    trigger.code = str(t.code);
+    trigger.lemma = str(t.lemma);
+    trigger.origin = str(t.origin);
+    trigger.pos = static_cast<Trigger::Pos>(t.pos);
+    trigger.frame.direct = t.direct != 0;
+    trigger.frame.required = t.required != 0;
+    trigger.symmetric = t.symmetric != 0;
+    for (uint32_t k = 0; k < t.objects_count; ++k) trigger.objects.push_back(str(refs[t.objects_begin + k]));
+    for (uint32_t k = 0; k < t.preps_count; ++k) trigger.frame.preps.push_back(str(refs[t.preps_begin + k]));
+    lex.triggers_.push_back(std::move(trigger));
+  }
+  const FunctionRec* functions = r.Records<FunctionRec>(image::SectionId::kFunctions, &n);
+  for (size_t i = 0; i < n; ++i) {
+    if (!str_ok(functions[i].value)) return bad("function word");
+    lex.functions_.push_back({static_cast<FunctionClass>(functions[i].cls), str(functions[i].value)});
+  }
+  const TimeRec* times = r.Records<TimeRec>(image::SectionId::kTimes, &n);
+  for (size_t i = 0; i < n; ++i) lex.times_.push_back({static_cast<TimeWord::Kind>(times[i].kind), times[i].value});
+  const CameoRec* cameo = r.Records<CameoRec>(image::SectionId::kCameo, &n);
+  for (size_t i = 0; i < n; ++i) {
+    if (!str_ok(cameo[i].code) || !str_ok(cameo[i].description)) return bad("cameo");
+    lex.cameo_[str(cameo[i].code)] = {cameo[i].quad_class, cameo[i].goldstein, str(cameo[i].description)};
+  }
+  const CountryRec* countries = r.Records<CountryRec>(image::SectionId::kCountries, &n);
+  for (size_t i = 0; i < n; ++i) {
+    if (!str_ok(countries[i].code) || !str_ok(countries[i].name)) return bad("country");
+    lex.country_names_[str(countries[i].code)] = str(countries[i].name);
+  }
+  // Every hit must name a record that exists.
+  for (const LexHit& h : lex.hits_) {
+    const size_t limit = h.kind == LexHit::Kind::kEntity ? lex.entities_.size()
+                       : h.kind == LexHit::Kind::kAgent ? lex.agents_.size()
+                       : h.kind == LexHit::Kind::kNisba ? lex.nisbas_.size()
+                       : h.kind == LexHit::Kind::kTrigger ? lex.triggers_.size()
+                       : h.kind == LexHit::Kind::kFunction ? lex.functions_.size()
+                       : h.kind == LexHit::Kind::kTime ? lex.times_.size() : 0;
+    if (h.index >= limit) return bad("hits");
+  }
+  lex.mapping_ = std::move(mapping);
+  return lex;
+}
+
+std::span<const LexHit> Lexicon::Find(std::string_view key) const {
+  const image::Slot* slot = phrases_.Find(key);
+  return slot == nullptr ? std::span<const LexHit>() : Hits(*slot);
+}
+
+std::span<const LexHit> Lexicon::Hits(const image::Slot& slot) const {
+  return hits_.subspan(slot.hits_begin, slot.hits_count);
+}
+
+std::string_view Lexicon::String(image::StrRef ref) const { return strings_.substr(ref.offset, ref.length); }
+
+size_t Lexicon::image_size() const { return mapping_ ? mapping_->bytes().size() : 0; }
 
 }  // namespace rasad

@@ -15,17 +15,22 @@
 // Generated forms (verb inflections, the inflections of a nisba, the construct form of an agent) are expanded
 // at load time by forms.cc, so the sources list only lemmas.
 //
-// The lexicon is immutable after Load() and safe to share across threads. Tested in lexicon_test.cc.
+// Sources are compiled into one binary image (image.h): `rasad dict compile` writes it to a file that the
+// engine maps; Load() compiles it in memory. Either way the lexicon reads the image, so there is one path.
+// The lexicon is immutable once opened and safe to share across threads. Tested in lexicon_test.cc.
 #ifndef RASAD_LEXICON_LEXICON_H_
 #define RASAD_LEXICON_LEXICON_H_
 
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
+#include "lexicon/image.h"
 #include "rasad/article.h"
 #include "rasad/status.h"
 
@@ -119,8 +124,12 @@ struct TimeWord {
 struct LexHit {
   enum class Kind : uint8_t { kEntity, kAgent, kNisba, kTrigger, kFunction, kTime };
   Kind kind;
-  uint32_t index;  // into the vector of that kind
+  uint8_t reserved[3];  // zero: the struct is stored as is in the compiled file
+  uint32_t index;       // into the records of that kind
+
+  static LexHit Of(Kind kind, uint32_t index) { return LexHit{kind, {0, 0, 0}, index}; }
 };
+static_assert(sizeof(LexHit) == 8);
 
 // Hashes std::string and std::string_view alike, so that lookups by a view allocate nothing.
 struct KeyHash {
@@ -140,15 +149,35 @@ struct CameoInfo {
 
 class Lexicon {
  public:
-  // Loads every source under `data_dir`. Returns an error naming file:line for a malformed line.
+  Lexicon();
+  Lexicon(Lexicon&&) noexcept;
+  Lexicon& operator=(Lexicon&&) noexcept;
+  ~Lexicon();
+
+  // Compiles every source under `data_dir` into an image in memory and opens it. Returns an error naming
+  // file:line for a malformed line.
   static Result<Lexicon> Load(const std::string& data_dir);
 
-  // Returns the meanings of a phrase key (MatchKeys joined by ' '), or nullptr when it is not a phrase.
-  const std::vector<LexHit>* Find(std::string_view key) const;
+  // Compiles the sources under `data_dir` into the file `path`, written to a temporary file in the same
+  // directory and renamed, so that a failed compile leaves nothing half-written.
+  static Status Compile(const std::string& data_dir, const std::string& path);
+
+  // Maps the compiled file `path`. Refuses a file that is not one, is corrupt (checksum), of another format
+  // version, or stale: compiled from sources that differ from those now under `sources_dir` (not checked when
+  // `sources_dir` is empty or holds no sources).
+  static Result<Lexicon> Open(const std::string& path, const std::string& sources_dir);
+
+  // Returns the CRC-32 of the dictionary sources under `data_dir` (0 when there are none).
+  static uint32_t SourceHash(const std::string& data_dir);
+  // Returns the source files of `data_dir`, in the order they are compiled.
+  static std::vector<std::string> SourceFiles(const std::string& data_dir);
+
+  // Returns the meanings of a phrase key (MatchKeys joined by ' '); empty when it is not a phrase.
+  std::span<const LexHit> Find(std::string_view key) const;
   // Returns whether some phrase continues `key` with one more token (for longest-match walks).
-  bool HasLonger(std::string_view key) const { return prefixes_.find(key) != prefixes_.end(); }
+  bool HasLonger(std::string_view key) const { return prefixes_.Find(key) != nullptr; }
   // Returns whether a single-token key is a word of any dictionary (the vocabulary of clitic segmentation).
-  bool Known(std::string_view token_key) const { return vocabulary_.find(token_key) != vocabulary_.end(); }
+  bool Known(std::string_view token_key) const { return vocabulary_.Find(token_key) != nullptr; }
 
   const Entity& entity(uint32_t i) const { return entities_[i]; }
   const Agent& agent(uint32_t i) const { return agents_[i]; }
@@ -161,23 +190,35 @@ class Lexicon {
   // Returns the English name of a country code ("DZA" -> "Algeria"); the code itself when unknown.
   const std::string& CountryName(std::string_view code) const;
 
-  size_t phrase_count() const { return phrases_.size(); }
+  size_t entity_count() const { return entities_.size(); }
+  size_t agent_count() const { return agents_.size(); }
+  size_t nisba_count() const { return nisbas_.size(); }
+  size_t trigger_count() const { return triggers_.size(); }
+  size_t function_count() const { return functions_.size(); }
+  size_t time_count() const { return times_.size(); }
+  size_t image_size() const;
+  // Calls `fn(key, hits)` for every phrase, in no particular order.
+  template <typename Fn>
+  void ForEachPhrase(Fn fn) const {
+    for (size_t i = 0; i < phrases_.capacity(); ++i) {
+      const image::Slot& s = phrases_.slots()[i];
+      if (s.key.length != 0) fn(String(s.key), Hits(s));
+    }
+  }
 
  private:
-  Status LoadCameo(const std::string& path);
-  Status LoadCountries(const std::string& path);
-  Status LoadAgents(const std::string& path);
-  Status LoadPersons(const std::string& path);
-  Status LoadOrgs(const std::string& path);
-  Status LoadEvents(const std::string& path);
-  Status LoadFunctionWords(const std::string& path);
-  Status LoadCalendar();
-  // Adds `phrase` (normalised text, tokens separated by spaces) with meaning `hit`.
-  void Add(std::string_view phrase, LexHit hit);
+  struct Sources;  // the dictionaries as read from data/, before compiling
+  struct Mapping;  // the image's memory: a mapped file or an owned buffer
 
-  KeyMap<std::vector<LexHit>> phrases_;
-  KeySet prefixes_;
-  KeySet vocabulary_;
+  static Result<Lexicon> Build(const std::string& data_dir, std::string* image_bytes);
+  static Result<Lexicon> FromImage(std::shared_ptr<const Mapping> mapping, const std::string& what);
+  std::string_view String(image::StrRef ref) const;
+  std::span<const LexHit> Hits(const image::Slot& slot) const;
+
+  std::shared_ptr<const Mapping> mapping_;
+  std::string_view strings_;
+  image::Table phrases_, prefixes_, vocabulary_;
+  std::span<const LexHit> hits_;
   std::vector<Entity> entities_;
   std::vector<Agent> agents_;
   std::vector<Nisba> nisbas_;

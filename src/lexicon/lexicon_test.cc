@@ -21,27 +21,21 @@ const Lexicon& TheLexicon() {
 
 // Returns the code of the first entity a phrase names, or "".
 std::string EntityCode(std::string_view phrase) {
-  const auto* hits = TheLexicon().Find(PhraseKey(phrase));
-  if (hits == nullptr) return "";
-  for (const LexHit& h : *hits) {
+  for (const LexHit& h : TheLexicon().Find(PhraseKey(phrase))) {
     if (h.kind == LexHit::Kind::kEntity) return TheLexicon().entity(h.index).CodeOn(Date());
   }
   return "";
 }
 
 std::string NisbaCountry(std::string_view word) {
-  const auto* hits = TheLexicon().Find(PhraseKey(word));
-  if (hits == nullptr) return "";
-  for (const LexHit& h : *hits) {
+  for (const LexHit& h : TheLexicon().Find(PhraseKey(word))) {
     if (h.kind == LexHit::Kind::kNisba) return TheLexicon().nisba(h.index).country;
   }
   return "";
 }
 
 std::string AgentRoles(std::string_view phrase) {
-  const auto* hits = TheLexicon().Find(PhraseKey(phrase));
-  if (hits == nullptr) return "";
-  for (const LexHit& h : *hits) {
+  for (const LexHit& h : TheLexicon().Find(PhraseKey(phrase))) {
     if (h.kind == LexHit::Kind::kAgent) return TheLexicon().agent(h.index).roles;
   }
   return "";
@@ -103,9 +97,9 @@ INSTANTIATE_TEST_SUITE_P(
                       Claim{"نظير", "GOV"}));
 
 TEST(Persons, RolesFollowTheDate) {
-  const auto* hits = TheLexicon().Find(PhraseKey("مارك إسبر"));
-  ASSERT_NE(hits, nullptr);
-  const Entity& esper = TheLexicon().entity((*hits)[0].index);
+  auto hits = TheLexicon().Find(PhraseKey("مارك إسبر"));
+  ASSERT_FALSE(hits.empty());
+  const Entity& esper = TheLexicon().entity(hits[0].index);
   EXPECT_EQ(esper.CodeOn({2020, 10, 0}), "USAGOVMIL");  // defence secretary in October 2020
   EXPECT_EQ(esper.CodeOn({2018, 5, 1}), "USAMIL");      // secretary of the army before
 }
@@ -120,10 +114,10 @@ TEST(Cameo, GoldsteinAndQuadClass) {
 
 TEST(Calendar, MonthsOfEveryRegionFromCldr) {
   for (const char* month : {"يوليو", "تموز", "جويلية", "يوليوز", "كانون الثاني", "غشت"}) {
-    const auto* hits = TheLexicon().Find(PhraseKey(month));
-    ASSERT_NE(hits, nullptr) << month;
+    auto hits = TheLexicon().Find(PhraseKey(month));
+    ASSERT_FALSE(hits.empty()) << month;
     bool is_month = false;
-    for (const LexHit& h : *hits) {
+    for (const LexHit& h : hits) {
       is_month = is_month || (h.kind == LexHit::Kind::kTime && TheLexicon().time_word(h.index).kind == TimeWord::Kind::kMonth);
     }
     EXPECT_TRUE(is_month) << month;

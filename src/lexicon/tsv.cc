@@ -44,6 +44,11 @@ bool TsvReader::Next(std::vector<std::string_view>* fields) {
 
 std::string TsvReader::Where() const { return fmt::format("{}:{}", path_, line_); }
 
+std::string TsvReader::Origin() const {
+  size_t slash = path_.rfind('/');
+  return fmt::format("{}:{}", slash == std::string::npos ? path_ : path_.substr(slash + 1), line_);
+}
+
 Status TsvReader::Error(std::string_view message) const {
   return Status::Error(fmt::format("{}: {}", Where(), message));
 }

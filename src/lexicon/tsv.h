@@ -22,6 +22,8 @@ class TsvReader {
 
   // Returns "path:line" of the current line.
   std::string Where() const;
+  // Returns "file:line" of the current line, without the directory (for provenance kept in compiled data).
+  std::string Origin() const;
   // Returns an error "path:line: message" for the current line.
   Status Error(std::string_view message) const;
 

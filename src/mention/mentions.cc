@@ -18,16 +18,14 @@ constexpr int kMaxObjectDistance = 16;  // how far a light verb's object noun ma
 using Match = PhraseMatch;  // one lexicon match before composition
 
 const LexHit* FindHit(const Match& m, LexHit::Kind kind) {
-  if (m.hits == nullptr) return nullptr;
-  for (const LexHit& h : *m.hits) {
+  for (const LexHit& h : m.hits) {
     if (h.kind == kind) return &h;
   }
   return nullptr;
 }
 
 const FunctionWord* FindFunction(const Match& m, const Lexicon& lex, FunctionClass cls) {
-  if (m.hits == nullptr) return nullptr;
-  for (const LexHit& h : *m.hits) {
+  for (const LexHit& h : m.hits) {
     if (h.kind == LexHit::Kind::kFunction && lex.function_word(h.index).cls == cls) return &lex.function_word(h.index);
   }
   return nullptr;
@@ -168,7 +166,7 @@ class SentenceMatcher {
           key = words[i].analyses[a].stem();
           int j = i + 1;
           while (true) {
-            if (const auto* hits = lex_.Find(key); hits != nullptr && j - i > best.last - best.first) {
+            if (auto hits = lex_.Find(key); !hits.empty() && j - i > best.last - best.first) {
               best = {i, j, hits};
               best_analysis = static_cast<int>(a);
             }
@@ -179,7 +177,7 @@ class SentenceMatcher {
           }
         }
       }
-      if (best.hits == nullptr) {
+      if (best.hits.empty()) {
         ++i;
         continue;
       }
@@ -524,7 +522,7 @@ class SentenceMatcher {
       }
       if (FindHit(*m, LexHit::Kind::kTrigger) != nullptr) {
         size_t before = out_->triggers.size();
-        for (const LexHit& hit : *m->hits) {
+        for (const LexHit& hit : m->hits) {
           if (hit.kind != LexHit::Kind::kTrigger) continue;
           AddTrigger(*m, hit);
           if (out_->triggers.size() > before) break;

@@ -119,7 +119,7 @@ class ArticleMemory {
 // A lexicon phrase found at words [first, last), with all its meanings.
 struct PhraseMatch {
   int first = 0, last = 0;
-  const std::vector<LexHit>* hits = nullptr;
+  std::span<const LexHit> hits;  // empty: no match
 };
 
 // The analysis of one sentence. Reuse one object for many sentences (FindMentions clears it): its vectors

@@ -133,9 +133,9 @@ Date ParseDateLine(std::string_view line, const Lexicon& lexicon) {
     std::string key = MatchKey(text);
     if (i + 1 < tokens.size() && tokens[i + 1].kind == TokenKind::kWord) {
       std::string two = key + " " + MatchKey(line.substr(tokens[i + 1].begin, tokens[i + 1].end - tokens[i + 1].begin));
-      if (const auto* hits = lexicon.Find(two)) {
+      if (auto hits = lexicon.Find(two); !hits.empty()) {
         bool used = false;
-        for (const LexHit& h : *hits) {
+        for (const LexHit& h : hits) {
           if (h.kind == LexHit::Kind::kTime && lexicon.time_word(h.index).kind == TimeWord::Kind::kMonth) {
             month = lexicon.time_word(h.index).value;
             used = true;
@@ -147,10 +147,9 @@ Date ParseDateLine(std::string_view line, const Lexicon& lexicon) {
         }
       }
     }
-    const auto* hits = lexicon.Find(key);
     bool used = false;
-    if (hits != nullptr) {
-      for (const LexHit& h : *hits) {
+    {
+      for (const LexHit& h : lexicon.Find(key)) {
         if (h.kind != LexHit::Kind::kTime) continue;
         const TimeWord& w = lexicon.time_word(h.index);
         if (w.kind == TimeWord::Kind::kMonth) month = w.value;
