@@ -89,6 +89,22 @@ void BM_CodeArticles(benchmark::State& state) {
 }
 BENCHMARK(BM_CodeArticles);
 
+void BM_OpenCompiledLexicon(benchmark::State& state) {
+  // The file the build compiled; the staleness check reads the sources too, as the CLI does.
+  const std::string lexicon = std::string(RASAD_BINARY_DIR) + "/rasad.lex";
+  for (auto _ : state) {
+    auto lex = rasad::Lexicon::Open(lexicon, std::string(RASAD_SOURCE_DIR) + "/data");
+    if (!lex.ok()) state.SkipWithError(lex.status().message().c_str());
+    benchmark::DoNotOptimize(lex);
+  }
+}
+BENCHMARK(BM_OpenCompiledLexicon)->Unit(benchmark::kMillisecond);
+
+void BM_CompileLexiconInMemory(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(rasad::Lexicon::Load(std::string(RASAD_SOURCE_DIR) + "/data"));
+}
+BENCHMARK(BM_CompileLexiconInMemory)->Unit(benchmark::kMillisecond);
+
 }  // namespace
 
 BENCHMARK_MAIN();

@@ -1,26 +1,58 @@
 // The rasad command: a thin front end over the library. Each subcommand parses its flags and calls the
 // library; no coding logic lives here.
-#include <cstdio>
-#include <iostream>
 #include <string>
-#include <vector>
 
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
 
+namespace {
+
+void AddLexiconOptions(CLI::App* app, rasad::LexiconOptions* options) {
+  app->add_option("--lexicon", options->lexicon, "compiled lexicon (default: $RASAD_LEXICON or build/rasad.lex)");
+  app->add_option("--data", options->data_dir, "compile the dictionary sources of DIR in memory instead");
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   CLI::App app{"rasad: code Arabic news into CAMEO political events"};
   app.require_subcommand(1);
+
   rasad::CodeOptions code;
   CLI::App* code_cmd = app.add_subcommand("code", "code articles (files, directories, - or stdin) to events");
   code_cmd->add_option("inputs", code.inputs, "articles: .txt, .jsonl, .jsonl.gz, directories; stdin when none");
   code_cmd->add_option("--date", code.date, "publication date (YYYY-MM-DD) for articles that state none");
   code_cmd->add_option("--format", code.format, "output format: jsonl or table")
       ->check(CLI::IsMember({"jsonl", "table"}));
-  code_cmd->add_option("--data", code.data_dir, "dictionary directory (default: $RASAD_DATA or the built-in)");
   code_cmd->add_flag("--stats", code.stats, "print throughput figures to stderr at the end");
+  code_cmd->add_flag("--actors", code.actors, "print every actor found (one JSON object each) instead of events");
+  AddLexiconOptions(code_cmd, &code.lexicon);
+
+  rasad::DictOptions dict;
+  CLI::App* dict_cmd = app.add_subcommand("dict", "compile, look up, dump, check and count the dictionaries");
+  dict_cmd->require_subcommand(1);
+  CLI::App* compile = dict_cmd->add_subcommand("compile", "compile data/ into the binary lexicon");
+  compile->add_option("--data", dict.data_dir, "dictionary sources (default: $RASAD_DATA or the source tree's data/)");
+  compile->add_option("-o,--output", dict.output, "file to write (default: $RASAD_LEXICON or build/rasad.lex)");
+  CLI::App* lookup = dict_cmd->add_subcommand("lookup", "how a phrase resolves to an actor");
+  lookup->add_option("phrase", dict.phrase, "an Arabic phrase")->required();
+  lookup->add_option("--date", dict.date, "take dated roles on this day (YYYY-MM-DD; default today)");
+  lookup->add_flag("--json", dict.json, "print {\"code\", \"country\", \"roles\", \"name\"} or {\"code\": null}");
+  AddLexiconOptions(lookup, &dict.lexicon);
+  CLI::App* dump = dict_cmd->add_subcommand("dump", "print the compiled lexicon as text");
+  AddLexiconOptions(dump, &dict.lexicon);
+  CLI::App* check = dict_cmd->add_subcommand("check", "lint the dictionary sources");
+  check->add_option("--data", dict.data_dir, "dictionary sources (default: $RASAD_DATA or the source tree's data/)");
+  CLI::App* stats = dict_cmd->add_subcommand("stats", "count entries per kind and per country");
+  AddLexiconOptions(stats, &dict.lexicon);
+
   CLI11_PARSE(app, argc, argv);
   if (code_cmd->parsed()) return rasad::RunCode(code);
+  if (compile->parsed()) return rasad::RunDictCompile(dict);
+  if (lookup->parsed()) return rasad::RunDictLookup(dict);
+  if (dump->parsed()) return rasad::RunDictDump(dict);
+  if (check->parsed()) return rasad::RunDictCheck(dict);
+  if (stats->parsed()) return rasad::RunDictStats(dict);
   return 2;
 }

@@ -22,8 +22,15 @@ class Lexicon;
 
 class Engine {
  public:
-  // Loads the dictionaries under `data_dir`. Returns an error naming file and line on a bad entry.
+  // Compiles the dictionary sources under `data_dir` in memory and opens them. Returns an error naming file
+  // and line on a bad entry. For dictionary work; a deployment opens the compiled file instead.
   static Result<std::shared_ptr<const Engine>> Open(const std::string& data_dir);
+
+  // Maps the compiled lexicon file `lexicon_path` (see `rasad dict compile`). Refuses a corrupt file, one of
+  // another format version, or a stale one: compiled from sources other than those now under `sources_dir`
+  // (empty: not checked).
+  static Result<std::shared_ptr<const Engine>> OpenCompiled(const std::string& lexicon_path,
+                                                            const std::string& sources_dir);
 
   // Returns the events of `article`, in text order, one per (date, source, target, code). Appends warnings
   // about the article's text (e.g. an unresolvable date) to *diagnostics when it is not null. Never fails.
@@ -33,6 +40,9 @@ class Engine {
   struct Stats {
     size_t sentences = 0;
     size_t tokens = 0;
+    // When not null, receives every actor the analysis resolved (places excluded), coded on the
+    // publication date, with its span: what `rasad code --actors` prints.
+    std::vector<Actor>* actors = nullptr;
   };
   std::vector<Event> Code(const Article& article, std::vector<std::string>* diagnostics, Stats* stats) const;
 
@@ -41,12 +51,15 @@ class Engine {
 
  private:
   Engine() = default;
+  static Result<std::shared_ptr<const Engine>> FromLexicon(Result<Lexicon> lexicon);
   std::unique_ptr<const Lexicon> lexicon_;
   bool debug_ = false;  // RASAD_DEBUG set: print each sentence's mentions to stderr
 };
 
-// Returns the directory of rasad's dictionaries: $RASAD_DATA when set, else the source tree's data/.
+// Returns the directory of rasad's dictionary sources: $RASAD_DATA when set, else the source tree's data/.
 std::string DefaultDataDir();
+// Returns the compiled lexicon: $RASAD_LEXICON when set, else the one the build wrote (build/rasad.lex).
+std::string DefaultLexiconPath();
 
 }  // namespace rasad
 

@@ -38,9 +38,14 @@ class Output {
 
 }  // namespace
 
+Result<std::shared_ptr<const Engine>> OpenEngine(const LexiconOptions& options) {
+  if (!options.data_dir.empty()) return Engine::Open(options.data_dir);
+  return Engine::OpenCompiled(options.lexicon.empty() ? DefaultLexiconPath() : options.lexicon, DefaultDataDir());
+}
+
 int RunCode(const CodeOptions& options) {
   const auto start = std::chrono::steady_clock::now();
-  auto engine = Engine::Open(options.data_dir.empty() ? DefaultDataDir() : options.data_dir);
+  auto engine = OpenEngine(options.lexicon);
   if (!engine.ok()) {
     std::fprintf(stderr, "rasad: error: %s\n", engine.status().message().c_str());
     return 2;
@@ -71,7 +76,16 @@ int RunCode(const CodeOptions& options) {
     ++articles;
     bytes += article.text.size();
     diagnostics.clear();
+    std::vector<Actor> actors;
+    stats.actors = options.actors ? &actors : nullptr;
     std::vector<Event> events = engine.value()->Code(article, &diagnostics, &stats);
+    if (options.actors) {
+      for (const Actor& a : actors) {
+        out.Write(ActorToJson(a, article));
+        out.Write("\n");
+      }
+      return;
+    }
     for (const std::string& d : diagnostics) std::fprintf(stderr, "rasad: warning: %s\n", d.c_str());
     events_total += events.size();
     if (table) {

@@ -4,21 +4,54 @@
 #ifndef RASAD_CLI_COMMANDS_H_
 #define RASAD_CLI_COMMANDS_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "rasad/engine.h"
+
 namespace rasad {
+
+// Where the dictionaries come from: the compiled file (default), or sources compiled in memory (--data).
+struct LexiconOptions {
+  std::string lexicon;   // compiled file; empty: DefaultLexiconPath()
+  std::string data_dir;  // sources to compile in memory instead; empty: use the compiled file
+};
 
 struct CodeOptions {
   std::vector<std::string> inputs;  // empty: standard input
   std::string date;                 // YYYY-MM-DD for articles with no date; empty: none
   std::string format = "jsonl";     // jsonl or table
-  std::string data_dir;             // empty: DefaultDataDir()
+  LexiconOptions lexicon;
   bool stats = false;               // throughput figures on stderr
+  bool actors = false;              // print the actors found, one JSON object each, instead of events
 };
+
+// Opens the engine as `options` say; the compiled file is checked for staleness against DefaultDataDir().
+Result<std::shared_ptr<const Engine>> OpenEngine(const LexiconOptions& options);
 
 // `rasad code`: reads articles and writes their events to standard output.
 int RunCode(const CodeOptions& options);
+
+struct DictOptions {
+  LexiconOptions lexicon;
+  std::string data_dir;  // compile, check: the sources (default DefaultDataDir())
+  std::string output;    // compile: the file to write (default DefaultLexiconPath())
+  std::string phrase;    // lookup
+  std::string date;      // lookup: the date the roles are taken on (YYYY-MM-DD); empty: today's roles
+  bool json = false;     // lookup: one JSON object
+};
+
+// `rasad dict compile`: compiles the sources into the binary lexicon (written atomically).
+int RunDictCompile(const DictOptions& options);
+// `rasad dict lookup PHRASE`: how a phrase resolves to an actor, and from which entries.
+int RunDictLookup(const DictOptions& options);
+// `rasad dict dump`: the compiled lexicon as text, one phrase and meaning a line.
+int RunDictDump(const DictOptions& options);
+// `rasad dict check`: lints the sources; exit 1 when an error is found.
+int RunDictCheck(const DictOptions& options);
+// `rasad dict stats`: entries per kind and per country.
+int RunDictStats(const DictOptions& options);
 
 }  // namespace rasad
 

@@ -35,7 +35,9 @@ struct PendingActor {
   std::string name;
   Span span;
 
-  std::string CodeOn(const Date& date) const { return person ? person->CodeOn(date) : code; }
+  bool former = false;
+
+  std::string CodeOn(const Date& date) const { return ActorCodeOn(person, code, former, date); }
 };
 
 // An event candidate taken out of its sentence, waiting for the article-level dates.
@@ -142,8 +144,21 @@ std::string DefaultDataDir() {
 
 Engine::~Engine() = default;
 
+std::string DefaultLexiconPath() {
+  if (const char* env = std::getenv("RASAD_LEXICON"); env != nullptr && *env != '\0') return env;
+  return RASAD_DEFAULT_LEXICON;
+}
+
 Result<std::shared_ptr<const Engine>> Engine::Open(const std::string& data_dir) {
-  Result<Lexicon> lexicon = Lexicon::Load(data_dir);
+  return FromLexicon(Lexicon::Load(data_dir));
+}
+
+Result<std::shared_ptr<const Engine>> Engine::OpenCompiled(const std::string& lexicon_path,
+                                                           const std::string& sources_dir) {
+  return FromLexicon(Lexicon::Open(lexicon_path, sources_dir));
+}
+
+Result<std::shared_ptr<const Engine>> Engine::FromLexicon(Result<Lexicon> lexicon) {
   if (!lexicon.ok()) return lexicon.status();
   std::shared_ptr<Engine> engine(new Engine());
   engine->lexicon_ = std::make_unique<const Lexicon>(std::move(lexicon).value());
@@ -210,6 +225,15 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
         lead = d;
       }
     }
+    if (stats != nullptr && stats->actors != nullptr) {
+      for (const ActorMention& a : m.actors) {
+        const std::string code = a.pair.empty() ? a.CodeOn(article.published) : "";
+        if (a.place || code.empty()) continue;
+        stats->actors->push_back(MakeActor(code, a.name,
+                                           Span{norm.OriginalOffset(m.words[a.first].begin),
+                                                norm.OriginalEnd(m.words[a.last - 1].end)}));
+      }
+    }
     std::vector<Candidate> candidates;
     CodeSentence(m, lex, &candidates);
     if (debug_) DumpMentions(text, m, lex, candidates);
@@ -234,6 +258,7 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
       } else {
         out->code = a.code;
         out->person = a.person;
+        out->former = a.former;
         out->name = a.name;
       }
     };

@@ -133,6 +133,12 @@ TEST(Memory, DatedRolesOfPersons) {
   EXPECT_EQ(Code("وفي أكتوبر 2020 زار وزير الدفاع السابق مارك إسبر تونس."), V{"042 USAGOVMIL>TUN 2020-10"});
 }
 
+TEST(Actors, FormerOfficialsAreElites) {
+  // A former Algerian president with no known term: an elite. Esper in 2023, out of office: an elite too.
+  EXPECT_EQ(Code("انتقد الرئيس الجزائري السابق فرنسا."), V{"111 DZAELI>FRA 2021-07-27"});
+  EXPECT_EQ(Code("زار وزير الدفاع السابق مارك إسبر المغرب أمس.", {2023, 3, 2}), V{"042 USAELI>MAR 2023-03-01"});
+}
+
 TEST(Actors, ConstructTitleTakesTheCountryAfterIt) {
   EXPECT_EQ(Code("التقى وزير خارجية الجزائر نظيره الموريتاني."), V{"040 DZAGOV>MRTGOV 2021-07-27"});
 }

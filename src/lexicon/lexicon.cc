@@ -159,6 +159,12 @@ struct Lexicon::Sources {
   KeyMap<CameoInfo> cameo;
   KeyMap<std::string> country_names;
   std::unordered_map<std::string, uint32_t> by_name;  // persons by English name, across files
+
+  // For Check(): where each form was read, and the problems found while reading.
+  bool lint = false;
+  std::string origin;  // "file:line" of the line being read
+  KeyMap<std::vector<std::pair<LexHit, std::string>>> sightings;
+  std::vector<std::string> problems;
 };
 
 std::string PhraseKey(std::string_view phrase) {
@@ -174,9 +180,14 @@ std::string PhraseKey(std::string_view phrase) {
   return key;
 }
 
-const std::string& Entity::CodeOn(const Date& date) const {
+std::string Entity::CodeOn(const Date& date) const {
   RASAD_CHECK(!tenures.empty());
-  if (tenures.size() == 1 || !date.valid()) return tenures.back().code;
+  if (!date.valid()) return tenures.back().code;
+  if (kind == Kind::kPerson && !InTerm(date)) {
+    const std::string& country = tenures.back().code;
+    return country.compare(0, 3, "IGO") == 0 || country.compare(0, 3, "IMG") == 0 ? country : country.substr(0, 3) + "ELI";
+  }
+  if (tenures.size() == 1) return tenures.back().code;
   const int at_start = DayNumber(date, false), at_end = DayNumber(date, true);
   const Tenure* best = &tenures.back();
   int best_distance = 1 << 30;
@@ -192,9 +203,27 @@ const std::string& Entity::CodeOn(const Date& date) const {
   return best->code;
 }
 
+bool Entity::InTerm(const Date& date) const {
+  if (!date.valid()) return false;
+  const int at_start = DayNumber(date, false), at_end = DayNumber(date, true);
+  for (const Tenure& t : tenures) {
+    const int from = t.from.valid() ? DayNumber(t.from, false) : 0;
+    const int to = t.to.valid() ? DayNumber(t.to, true) : 1 << 30;
+    if (at_end >= from && at_start <= to) return true;
+  }
+  return false;
+}
+
 void Lexicon::Sources::Add(std::string_view phrase, LexHit hit) {
   std::string key = PhraseKey(phrase);
   if (key.empty()) return;
+  if (lint) {
+    if (Normalize(phrase).text() != phrase) {
+      problems.push_back(fmt::format("{}: warning: '{}' is not normalised (tashkeel, tatweel, invisible or "
+                                     "presentation forms): write it as '{}'", origin, phrase, Normalize(phrase).text()));
+    }
+    sightings[key].emplace_back(hit, origin);
+  }
   std::vector<LexHit>& hits = phrases[key];
   for (const LexHit& h : hits) {
     if (h.kind == hit.kind && h.index == hit.index) return;
@@ -264,8 +293,8 @@ uint32_t Lexicon::SourceHash(const std::string& data_dir) {
   return any ? static_cast<uint32_t>(crc) : 0;
 }
 
-Result<Lexicon> Lexicon::Build(const std::string& data_dir, std::string* image_bytes) {
-  Sources src;
+Status Lexicon::LoadSources(const std::string& data_dir, Sources* sources) {
+  Sources& src = *sources;
   Status s;
   for (const std::string& path : SourceFiles(data_dir)) {
     const std::string name = std::filesystem::path(path).filename().string();
@@ -278,11 +307,77 @@ Result<Lexicon> Lexicon::Build(const std::string& data_dir, std::string* image_b
     else if (name == "function_words.tsv") s = src.LoadFunctionWords(path);
     if (!s.ok()) return s;
   }
-  if (!(s = src.LoadCalendar()).ok()) return s;
+  return src.LoadCalendar();
+}
+
+Result<Lexicon> Lexicon::Build(const std::string& data_dir, std::string* image_bytes) {
+  Sources src;
+  if (Status s = LoadSources(data_dir, &src); !s.ok()) return s;
   *image_bytes = src.Serialize(SourceHash(data_dir));
   auto mapping = std::make_shared<Mapping>();
   mapping->owned = *image_bytes;
   return FromImage(std::move(mapping), "<compiled in memory>");
+}
+
+std::vector<std::string> Lexicon::Check(const std::string& data_dir) {
+  Sources src;
+  src.lint = true;
+  if (Status s = LoadSources(data_dir, &src); !s.ok()) return {s.message()};
+  std::vector<std::string>& out = src.problems;
+  // One name, two entities: the same code twice is a duplicate; codes of different countries conflict.
+  std::vector<std::string> keys;
+  for (const auto& [key, seen] : src.sightings) keys.push_back(key);
+  std::sort(keys.begin(), keys.end());
+  for (const std::string& key : keys) {
+    const auto& seen = src.sightings.find(key)->second;
+    for (size_t a = 0; a < seen.size(); ++a) {
+      for (size_t b = a + 1; b < seen.size(); ++b) {
+        const LexHit& x = seen[a].first;
+        const LexHit& y = seen[b].first;
+        if (x.kind != y.kind || seen[a].second == seen[b].second) continue;
+        if (x.kind == LexHit::Kind::kEntity) {
+          const Entity& ex = src.entities[x.index];
+          const Entity& ey = src.entities[y.index];
+          if (x.index == y.index) continue;  // one person's terms
+          const std::string& cx = ex.tenures.back().code;
+          const std::string& cy = ey.tenures.back().code;
+          if (cx.compare(0, 3, cy, 0, 3) != 0) {
+            out.push_back(fmt::format("{}: error: '{}' is {} here but {} at {}", seen[b].second, key, cy, cx, seen[a].second));
+          } else if (cx == cy) {
+            out.push_back(fmt::format("{}: warning: '{}' ({}) duplicates {}", seen[b].second, key, cy, seen[a].second));
+          }
+        } else if (x.kind == LexHit::Kind::kAgent) {
+          const Agent& ax = src.agents[x.index];
+          const Agent& ay = src.agents[y.index];
+          if (ax.construct || ay.construct) continue;  // a generated construct form may repeat a listed one
+          out.push_back(fmt::format("{}: {}: '{}' ({}) also at {} ({})", seen[b].second,
+                                    ax.roles == ay.roles ? "warning" : "error", key, ay.roles, seen[a].second, ax.roles));
+        }
+      }
+    }
+  }
+  // Terms of persons: inverted, and overlapping terms of the same code.
+  for (const Entity& e : src.entities) {
+    if (e.kind != Entity::Kind::kPerson) continue;
+    for (size_t a = 0; a < e.tenures.size(); ++a) {
+      const Tenure& t = e.tenures[a];
+      if (t.from.valid() && t.to.valid() && DayNumber(t.from, false) > DayNumber(t.to, true)) {
+        out.push_back(fmt::format("{}: error: {} ({}): term {} to {} ends before it starts", e.origin, e.name, t.code,
+                                  t.from.ToString(), t.to.ToString()));
+      }
+      for (size_t b = a + 1; b < e.tenures.size(); ++b) {
+        const Tenure& u = e.tenures[b];
+        if (t.code != u.code) continue;
+        const int t0 = t.from.valid() ? DayNumber(t.from, false) : 0, t1 = t.to.valid() ? DayNumber(t.to, true) : 1 << 30;
+        const int u0 = u.from.valid() ? DayNumber(u.from, false) : 0, u1 = u.to.valid() ? DayNumber(u.to, true) : 1 << 30;
+        if (t0 <= u1 && u0 <= t1) {
+          out.push_back(fmt::format("{}: error: {} ({}): terms {}..{} and {}..{} overlap", e.origin, e.name, t.code,
+                                    t.from.ToString(), t.to.ToString(), u.from.ToString(), u.to.ToString()));
+        }
+      }
+    }
+  }
+  return out;
 }
 
 Result<Lexicon> Lexicon::Load(const std::string& data_dir) {
@@ -347,6 +442,7 @@ Status Lexicon::Sources::LoadCameo(const std::string& path) {
   TsvReader& r = reader.value();
   std::vector<std::string_view> f;
   while (r.Next(&f)) {
+    origin = r.Where();
     if (f[0] == "code") continue;  // header line
     if (f.size() < 5) return r.Error("expected 5 columns: code, root, quad_class, goldstein, description");
     CameoInfo info;
@@ -367,6 +463,7 @@ Status Lexicon::Sources::LoadCountries(const std::string& path) {
   TsvReader& r = reader.value();
   std::vector<std::string_view> f;
   while (r.Next(&f)) {
+    origin = r.Where();
     if (f.size() < 7) return r.Error("expected 7 columns: code, names, nisba, people, capitals, seats, source");
     std::string code(f[0]);
     if (code.size() != 3 || !IsRoleCode(code)) return r.Error(fmt::format("bad country code '{}'", code));
@@ -404,6 +501,7 @@ Status Lexicon::Sources::LoadAgents(const std::string& path) {
   TsvReader& r = reader.value();
   std::vector<std::string_view> f;
   while (r.Next(&f)) {
+    origin = r.Where();
     if (f.size() < 4) return r.Error("expected 4 columns: phrase, role, kind, source");
     Agent a;
     a.roles = std::string(f[1]);
@@ -433,6 +531,7 @@ Status Lexicon::Sources::LoadPersons(const std::string& path) {
   TsvReader& r = reader.value();
   std::vector<std::string_view> f;
   while (r.Next(&f)) {
+    origin = r.Where();
     if (f.size() < 6) return r.Error("expected 6 columns: names, name_en, code, from, to, source");
     Tenure t;
     t.code = std::string(f[2]);
@@ -462,6 +561,7 @@ Status Lexicon::Sources::LoadOrgs(const std::string& path) {
   TsvReader& r = reader.value();
   std::vector<std::string_view> f;
   while (r.Next(&f)) {
+    origin = r.Where();
     if (f.size() < 4) return r.Error("expected 4 columns: names, code, name_en, source");
     Entity e;
     e.kind = Entity::Kind::kOrg;
@@ -484,6 +584,7 @@ Status Lexicon::Sources::LoadEvents(const std::string& path) {
   TsvReader& r = reader.value();
   std::vector<std::string_view> f;
   while (r.Next(&f)) {
+    origin = r.Where();
     if (f.size() < 7) return r.Error("expected 7 columns: code, pos, forms, object, target, flags, gloss");
     Trigger t;
     t.code = std::string(f[0]);
@@ -547,6 +648,7 @@ Status Lexicon::Sources::LoadFunctionWords(const std::string& path) {
   TsvReader& r = reader.value();
   std::vector<std::string_view> f;
   while (r.Next(&f)) {
+    origin = r.Where();
     if (f.size() < 4) return r.Error("expected 4 columns: word, class, value, gloss");
     if (f[1] == "relday") {  // a relative day: the value is its offset from the publication date
       times.push_back({TimeWord::Kind::kRelativeDay, std::atoi(std::string(f[2]).c_str())});
@@ -570,6 +672,12 @@ Status Lexicon::Sources::LoadCalendar() {
   auto add = [&](const icu::UnicodeString& name, TimeWord word) {
     std::string utf8;
     name.toUTF8String(utf8);
+    // The same name in several locales (آب in the Levant and Iraq) is one entry.
+    if (auto it = phrases.find(PhraseKey(utf8)); it != phrases.end()) {
+      for (const LexHit& h : it->second) {
+        if (h.kind == LexHit::Kind::kTime && times[h.index].kind == word.kind && times[h.index].value == word.value) return;
+      }
+    }
     times.push_back(word);
     Add(utf8, LexHit::Of(LexHit::Kind::kTime, static_cast<uint32_t>(times.size() - 1)));
   };

@@ -51,8 +51,11 @@ struct Entity {
   std::vector<Tenure> tenures;  // one for all kinds but persons, whose roles change over time
   std::string origin;           // "countries.tsv:12"
 
-  // Returns the code held on `date` (the tenure covering it; else the nearest tenure; the only one when one).
-  const std::string& CodeOn(const Date& date) const;
+  // Returns the code held on `date`: the tenure covering it. A person outside every term is an elite of the
+  // country of the nearest term (CAMEO ELI: a former official); with no date, the last tenure's code.
+  std::string CodeOn(const Date& date) const;
+  // Returns whether a tenure covers `date` (false for an invalid date).
+  bool InTerm(const Date& date) const;
 };
 
 // A role expression: a title, a body, an office.
@@ -167,6 +170,11 @@ class Lexicon {
   // `sources_dir` is empty or holds no sources).
   static Result<Lexicon> Open(const std::string& path, const std::string& sources_dir);
 
+  // Lints the sources under `data_dir`: duplicate entries, one name with conflicting codes, inverted or
+  // overlapping terms, forms that normalisation would change (tashkeel, tatweel, invisible marks). Returns
+  // one "file:line: error|warning: message" per problem; a malformed line is returned as the only problem.
+  static std::vector<std::string> Check(const std::string& data_dir);
+
   // Returns the CRC-32 of the dictionary sources under `data_dir` (0 when there are none).
   static uint32_t SourceHash(const std::string& data_dir);
   // Returns the source files of `data_dir`, in the order they are compiled.
@@ -210,6 +218,7 @@ class Lexicon {
   struct Sources;  // the dictionaries as read from data/, before compiling
   struct Mapping;  // the image's memory: a mapped file or an owned buffer
 
+  static Status LoadSources(const std::string& data_dir, Sources* src);
   static Result<Lexicon> Build(const std::string& data_dir, std::string* image_bytes);
   static Result<Lexicon> FromImage(std::shared_ptr<const Mapping> mapping, const std::string& what);
   std::string_view String(image::StrRef ref) const;

@@ -102,6 +102,9 @@ TEST(Persons, RolesFollowTheDate) {
   const Entity& esper = TheLexicon().entity(hits[0].index);
   EXPECT_EQ(esper.CodeOn({2020, 10, 0}), "USAGOVMIL");  // defence secretary in October 2020
   EXPECT_EQ(esper.CodeOn({2018, 5, 1}), "USAMIL");      // secretary of the army before
+  EXPECT_EQ(esper.CodeOn({2023, 1, 1}), "USAELI");      // out of office: an elite
+  EXPECT_TRUE(esper.InTerm({2020, 10, 0}));
+  EXPECT_FALSE(esper.InTerm({2021, 2, 1}));
 }
 
 TEST(Cameo, GoldsteinAndQuadClass) {

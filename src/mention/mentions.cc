@@ -205,10 +205,13 @@ class SentenceMatcher {
     return false;
   }
 
-  // Skips modifier words (السابق "former") from position j; returns the new position.
-  int SkipModifiers(int j) const {
+  // Skips modifier words (السابق "former") from position j; returns the new position. Sets *former when one
+  // of them says "former".
+  int SkipModifiers(int j, bool* former = nullptr) const {
     while (const Match* m = MatchAt(j)) {
-      if (FindFunction(*m, lex_, FunctionClass::kModifier) == nullptr) break;
+      const FunctionWord* f = FindFunction(*m, lex_, FunctionClass::kModifier);
+      if (f == nullptr) break;
+      if (former != nullptr && f->value == "former") *former = true;
       j = m->last;
     }
     return j;
@@ -251,7 +254,8 @@ class SentenceMatcher {
   void ComposeTitled(int first, int j, const Agent& agent, std::string country, std::string code) {
     const std::vector<Word>& words = out_->words;
     const int n = static_cast<int>(words.size());
-    j = SkipModifiers(j);
+    bool former = false;
+    j = SkipModifiers(j, &former);
     if (country.empty()) {
       // The nationality may follow the rest of a long title: وزارة الصحة العامة والسكان اليمنية.
       for (int k = j; k < n && k <= j + 3; ++k) {
@@ -259,7 +263,14 @@ class SentenceMatcher {
         if (const Match* m = MatchAt(k); m != nullptr) {
           if (const LexHit* h = FindHit(*m, LexHit::Kind::kNisba)) {
             country = lex_.nisba(h->index).country;
-            j = SkipModifiers(m->last);
+            j = SkipModifiers(m->last, &former);
+            break;
+          }
+          // A broken plural of the people agrees with a plural title: المتظاهرون المغاربة "Moroccan protesters".
+          if (const LexHit* h = FindHit(*m, LexHit::Kind::kEntity);
+              h != nullptr && k == j && lex_.entity(h->index).kind == Entity::Kind::kPeople) {
+            country = lex_.entity(h->index).tenures.back().code.substr(0, 3);
+            j = SkipModifiers(m->last, &former);
             break;
           }
           // A conjoined word of the title (والسكان "and Population") may be a known word elsewhere.
@@ -291,6 +302,7 @@ class SentenceMatcher {
     }
     ActorMention actor;
     actor.first = first;
+    actor.former = former;
     if (country.empty() && code.empty()) country = memory_->home();  // a bare title: the dateline's country
     if (!country.empty() && code.empty()) code = country + agent.roles;
     actor.code = code;
@@ -744,6 +756,14 @@ class SentenceMatcher {
 };
 
 }  // namespace
+
+std::string ActorCodeOn(const Entity* person, const std::string& code, bool former, const Date& date) {
+  if (person != nullptr) return person->CodeOn(date);
+  if (former && code.size() > 3) return code.substr(0, 3) + "ELI";
+  return code;
+}
+
+std::string ActorMention::CodeOn(const Date& date) const { return ActorCodeOn(person, code, former, date); }
 
 void ArticleMemory::Remember(std::string_view name_key, const ActorMention& actor) {
   if (name_key.size() < 6) return;  // two Arabic letters or fewer: too ambiguous to stand for a person

@@ -58,10 +58,15 @@ struct ActorMention {
   bool conj = false;               // introduced by و "and"
   int coord_next = -1;             // the actor joined to this one by و, or -1
   std::vector<std::string> pair;   // الطرفان "the two sides": the codes of the two parties it stands for
+  bool former = false;             // titled السابق "former": an elite (ELI) unless `date` is in a known term
 
-  // Returns the code on `date`.
-  std::string CodeOn(const Date& date) const { return person ? person->CodeOn(date) : code; }
+  // Returns the code on `date`: a person's role of that date; a former office-holder's country + ELI.
+  std::string CodeOn(const Date& date) const;
 };
+
+// Returns the code of an actor on `date`: a dictionary person's role of that day (an elite outside every term);
+// else `code`, made an elite (ELI) when the title said "former".
+std::string ActorCodeOn(const Entity* person, const std::string& code, bool former, const Date& date);
 
 // A trigger found in the sentence.
 struct TriggerMention {

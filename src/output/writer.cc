@@ -84,6 +84,15 @@ std::string EventToJson(const Event& e, const Article& article) {
   return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
+std::string ActorToJson(const Actor& actor, const Article& article) {
+  Json j;
+  j["article_id"] = article.id;
+  Json a = ActorJson(actor, article);
+  for (auto it = a.begin(); it != a.end(); ++it) j[it.key()] = it.value();
+  j["span"] = SpanJson(actor.span);
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
 std::string TableHeader() {
   std::string header = fmt::format("{:<28} {:<10} {:<12} {:<5} {:<12} {}\n", "ARTICLE", "DATE", "SOURCE", "CODE",
                                    "TARGET", "TRIGGER");

@@ -21,6 +21,9 @@ namespace rasad {
 // Returns the JSON line of one event of `article` (without the trailing newline).
 std::string EventToJson(const Event& event, const Article& article);
 
+// Returns the JSON line of one actor mention: {"article_id", "code", "country", "roles", "name", "text", "span"}.
+std::string ActorToJson(const Actor& actor, const Article& article);
+
 // Returns the header row and a separator of the events table.
 std::string TableHeader();
 // Returns the table rows of `events` (each ends with a newline).
