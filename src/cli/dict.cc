@@ -109,47 +109,30 @@ int RunDictLookup(const DictOptions& options) {
     date = {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
             static_cast<int>(static_cast<unsigned>(ymd.day()))};
   }
-  // Resolve the phrase as a sentence of its own: the actor that covers most of it.
-  const NormalizedText norm = Normalize(options.phrase);
-  ArticleMemory memory;
-  SentenceMentions m;
-  FindMentions(norm.text(), 0, norm.text().size(), lex, &memory, &m);
-  const ActorMention* best = nullptr;
-  for (const ActorMention& a : m.actors) {
-    if (best == nullptr || a.last - a.first > best->last - best->first) best = &a;
-  }
-  std::string code = best ? best->CodeOn(date) : "";
-  std::vector<std::string> roles;
-  for (size_t i = 3; i + 3 <= code.size(); i += 3) roles.push_back(code.substr(i, 3));
-  std::string country = code.size() >= 3 ? code.substr(0, 3) : "";
-  if (country == "IGO" || country == "NGO" || country == "IMG") country.clear();
-  const std::string name = best == nullptr ? "" : best->name.empty() ? lex.CountryName(country) : best->name;
+  Actor actor;
+  std::vector<std::pair<std::string, LexHit>> entries;
+  const bool found = ResolveActor(options.phrase, lex, date, &actor, &entries);
   if (options.json) {
     nlohmann::ordered_json j;
-    if (code.empty()) {
+    if (!found) {
       j["code"] = nullptr;
     } else {
-      j["code"] = code;
-      j["country"] = country.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(country);
-      j["roles"] = roles;
-      j["name"] = name;
+      j["code"] = actor.code;
+      j["country"] = actor.country.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(actor.country);
+      j["roles"] = actor.roles;
+      j["name"] = actor.name;
     }
     std::printf("%s\n", j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace).c_str());
     return 0;
   }
-  if (code.empty()) {
+  if (!found) {
     std::printf("%s: no actor\n", options.phrase.c_str());
     return 1;
   }
   std::printf("phrase   %s\ncode     %s (on %s)\ncountry  %s\nroles    %s\nname     %s\n", options.phrase.c_str(),
-              code.c_str(), date.ToString().c_str(), country.empty() ? "-" : country.c_str(),
-              fmt::format("{}", fmt::join(roles, ",")).c_str(), name.c_str());
-  for (const PhraseMatch& match : m.scratch.matches) {
-    if (match.first < best->first || match.last > best->last) continue;
-    std::string words(norm.text().substr(m.words[match.first].begin,
-                                         m.words[match.last - 1].end - m.words[match.first].begin));
-    for (const LexHit& h : match.hits) std::printf("entry    %s\t%s\n", words.c_str(), Describe(lex, h).c_str());
-  }
+              actor.code.c_str(), date.ToString().c_str(), actor.country.empty() ? "-" : actor.country.c_str(),
+              fmt::format("{}", fmt::join(actor.roles, ",")).c_str(), actor.name.c_str());
+  for (const auto& [words, hit] : entries) std::printf("entry    %s\t%s\n", words.c_str(), Describe(lex, hit).c_str());
   return 0;
 }
 

@@ -784,6 +784,35 @@ void ArticleMemory::NoteDyad(const std::string& source, const std::string& targe
 
 std::vector<std::string> ArticleMemory::LastTwoParties() const { return dyad_; }
 
+bool ResolveActor(std::string_view phrase, const Lexicon& lexicon, const Date& date, Actor* out,
+                  std::vector<std::pair<std::string, LexHit>>* entries) {
+  const NormalizedText norm = Normalize(phrase);
+  ArticleMemory memory;
+  SentenceMentions m;
+  FindMentions(norm.text(), 0, norm.text().size(), lexicon, &memory, &m);
+  const ActorMention* best = nullptr;
+  for (const ActorMention& a : m.actors) {
+    if (best == nullptr || a.last - a.first > best->last - best->first) best = &a;
+  }
+  const std::string code = best == nullptr ? "" : best->CodeOn(date);
+  if (code.empty()) return false;
+  *out = Actor();
+  out->code = code;
+  out->country = code.substr(0, 3);
+  if (out->country == "IGO" || out->country == "NGO" || out->country == "IMG") out->country.clear();
+  for (size_t i = 3; i + 3 <= code.size(); i += 3) out->roles.push_back(code.substr(i, 3));
+  out->name = best->name.empty() ? lexicon.CountryName(code.substr(0, 3)) : best->name;
+  if (entries != nullptr) {
+    for (const PhraseMatch& match : m.scratch.matches) {
+      if (match.first < best->first || match.last > best->last) continue;
+      std::string words(norm.text().substr(m.words[match.first].begin,
+                                           m.words[match.last - 1].end - m.words[match.first].begin));
+      for (const LexHit& h : match.hits) entries->emplace_back(words, h);
+    }
+  }
+  return true;
+}
+
 void FindMentions(std::string_view text, size_t begin, size_t end, const Lexicon& lexicon, ArticleMemory* memory,
                   SentenceMentions* out) {
   out->words.clear();

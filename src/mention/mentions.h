@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "lexicon/lexicon.h"
+#include "rasad/event.h"
 #include "text/clitics.h"
 #include "text/token.h"
 
@@ -147,6 +148,12 @@ struct SentenceMentions {
   std::vector<int> clause_breaks;       // word indexes that begin a new clause (after , ; : or before حيث ...)
   std::vector<int> relatives;           // word indexes of relative pronouns (الذي، التي)
 };
+
+// Resolves a phrase to an actor as a sentence of its own would: the actor covering most of it, coded on
+// `date`. Returns false when the phrase names no actor. *out gets code, country, roles and name; *entries,
+// when not null, the lexicon matches inside the actor (for explanations).
+bool ResolveActor(std::string_view phrase, const Lexicon& lexicon, const Date& date, Actor* out,
+                  std::vector<std::pair<std::string, LexHit>>* entries = nullptr);
 
 // Finds the mentions of the sentence text[begin, end) of the normalised `text`, using and updating `memory`.
 void FindMentions(std::string_view text, size_t begin, size_t end, const Lexicon& lexicon, ArticleMemory* memory,

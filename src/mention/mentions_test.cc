@@ -1,0 +1,90 @@
+// Tests of actor resolution: each row is a phrase as Arabic news writes it, the date it is read on, and the
+// actor code a careful coder gives it. Every kind of dictionary entry and of composition has rows here.
+#include "mention/mentions.h"
+
+#include <gtest/gtest.h>
+
+#include "time/date.h"
+
+namespace rasad {
+namespace {
+
+const Lexicon& TheLexicon() {
+  static const Lexicon* lexicon = [] {
+    auto lex = Lexicon::Load(std::string(RASAD_SOURCE_DIR) + "/data");
+    EXPECT_TRUE(lex.ok()) << lex.status().message();
+    return new Lexicon(std::move(lex).value());
+  }();
+  return *lexicon;
+}
+
+struct Row {
+  const char* phrase;
+  const char* date;  // YYYY-MM-DD
+  const char* code;  // "" when the phrase names no actor
+};
+
+class ResolveTest : public ::testing::TestWithParam<Row> {};
+
+TEST_P(ResolveTest, Resolves) {
+  const Row& r = GetParam();
+  Actor actor;
+  const bool found = ResolveActor(r.phrase, TheLexicon(), ParseIsoDate(r.date), &actor);
+  EXPECT_EQ(found ? actor.code : "", r.code) << r.phrase << " on " << r.date;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Countries, ResolveTest,
+    ::testing::Values(Row{"الجزائر", "2021-07-26", "DZA"}, Row{"الولايات المتحدة الأميركية", "2021-07-26", "USA"},
+                      Row{"دولة الإمارات العربية المتحدة", "2021-07-26", "ARE"},
+                      Row{"المملكة المتحدة", "2021-07-26", "GBR"}, Row{"الأراضي الفلسطينية", "2021-07-26", "PSE"},
+                      Row{"فلسطين", "2021-07-26", "PSE"}, Row{"الجزائريون", "2021-07-26", "DZA"},
+                      Row{"الأتراك", "2021-07-26", "TUR"}));
+
+INSTANTIATE_TEST_SUITE_P(
+    Metonymy, ResolveTest,
+    ::testing::Values(Row{"واشنطن", "2021-07-26", "USAGOV"}, Row{"قصر الإليزيه", "2021-07-26", "FRAGOV"},
+                      Row{"الكرملين", "2021-07-26", "RUSGOV"}, Row{"البيت الأبيض", "2021-07-26", "USAGOV"},
+                      Row{"الرباط", "2021-07-26", "MARGOV"}));
+
+INSTANTIATE_TEST_SUITE_P(
+    Titles, ResolveTest,
+    ::testing::Values(Row{"وزير الخارجية الجزائري", "2021-07-26", "DZAGOV"},
+                      Row{"مساعد وزير الخارجية الأميركي لشؤون الشرق الأوسط", "2021-07-26", "USAGOV"},
+                      Row{"الأمين العام لوزارة الشؤون الخارجية الجزائرية", "2021-07-26", "DZAGOV"},
+                      Row{"وزير خارجية الجزائر", "2021-07-26", "DZAGOV"},
+                      Row{"وزيرة الخارجية الإسبانية", "2021-07-26", "ESPGOV"},
+                      Row{"وزير الدفاع الأمريكي", "2021-07-26", "USAGOVMIL"},
+                      Row{"قائد الجيش الجزائري", "2021-07-26", "DZAMIL"},
+                      Row{"المدير العام للأمن الوطني الجزائري", "2021-07-26", "DZACOP"},
+                      Row{"نائب في البرلمان الأردني", "2021-07-26", "JORLEG"},
+                      Row{"قوات الأمن العراقية", "2021-07-26", "IRQCOP"},
+                      Row{"الشرطة التونسية", "2021-07-26", "TUNCOP"},
+                      Row{"المتظاهرون المغاربة", "2021-07-26", "MARCVL"},
+                      Row{"المستوطنون الإسرائيليون", "2021-07-26", "ISRCVL"},
+                      Row{"النازحون السوريون", "2021-07-26", "SYRREF"},
+                      Row{"الرئيس الجزائري السابق", "2021-07-26", "DZAELI"},
+                      Row{"وزير الخارجية", "2021-07-26", ""}));  // no nationality, no dateline: unknown
+
+INSTANTIATE_TEST_SUITE_P(
+    Organisations, ResolveTest,
+    ::testing::Values(Row{"الأمم المتحدة", "2021-07-26", "IGOUNO"}, Row{"الاتحاد الأفريقي", "2021-07-26", "IGOAFR"},
+                      Row{"جامعة الدول العربية", "2021-07-26", "IGOARL"},
+                      Row{"الاتحاد الأوروبي", "2021-07-26", "IGOEEC"}, Row{"حلف شمال الأطلسي", "2021-07-26", "IGOWSTNAT"},
+                      Row{"حركة حماس", "2021-07-26", "PSEREB"}, Row{"حزب الله", "2021-07-26", "LBNREB"},
+                      Row{"الحوثيون", "2021-07-26", "YEMREB"}, Row{"تنظيم داعش", "2021-07-26", "IMGMUSISI"},
+                      Row{"قوات الدعم السريع", "2023-05-14", "SDNREB"}));
+
+INSTANTIATE_TEST_SUITE_P(
+    DatedPersons, ResolveTest,
+    ::testing::Values(Row{"رمطان لعمامرة", "2015-03-01", "DZAGOV"},   // first term as foreign minister
+                      Row{"رمطان لعمامرة", "2019-01-01", "DZAELI"},   // between terms
+                      Row{"رمطان لعمامرة", "2022-06-01", "DZAGOV"},   // second term
+                      Row{"لعمامرة", "2022-06-01", "DZAGOV"},         // the family name alone
+                      Row{"مارك إسبر", "2020-10-15", "USAGOVMIL"},
+                      Row{"وزير الدفاع السابق مارك إسبر", "2020-10-15", "USAGOVMIL"},  // "former" in 2021, not then
+                      Row{"مارك إسبر", "2023-01-01", "USAELI"},
+                      Row{"ناصر بوريطة", "2024-03-11", "MARGOV"}));
+
+}  // namespace
+}  // namespace rasad
