@@ -128,6 +128,13 @@ TEST(Memory, SurnameStandsForThePersonIntroduced) {
             (V{"042 USAGOV>DZA 2021-07-26", "043 DZAGOV>USAGOV 2021-07-26"}));  // the paragraph's date
 }
 
+TEST(Memory, ABareTitleIsThePersonIntroducedWithIt) {
+  // "The minister" later on is the Spanish minister introduced first, not a minister of the dateline country.
+  EXPECT_EQ(Code("الرباط - وصل وزير الخارجية الإسباني خوسيه مانويل ألباريس إلى المغرب. واستقبل الملك الوزير أمس.",
+                 {2024, 3, 12}, std::string("الرباط -").size()),
+            (V{"042 ESPGOV>MAR 2024-03-11", "043 MARGOV>ESPGOV 2024-03-11"}));
+}
+
 TEST(Memory, DatedRolesOfPersons) {
   // Esper, called "former" in 2021, was defence secretary in October 2020.
   EXPECT_EQ(Code("وفي أكتوبر 2020 زار وزير الدفاع السابق مارك إسبر تونس."), V{"042 USAGOVMIL>TUN 2020-10"});

@@ -303,6 +303,23 @@ class SentenceMatcher {
     ActorMention actor;
     actor.first = first;
     actor.former = former;
+    const std::string_view head = StripArticle(words[first].analysis().stem());
+    const bool bare = country.empty() && code.empty() && ReadName(j) == j && !(MatchAt(j) && FindHit(*MatchAt(j), LexHit::Kind::kEntity));
+    if (bare && agent.kind == Agent::Kind::kPerson) {
+      // وأضاف الوزير "the minister added": the minister introduced earlier in the article.
+      if (const ActorMention* known = memory_->RecallTitle(head)) {
+        ActorMention again = *known;
+        again.first = first;
+        again.last = j;
+        again.prep.clear();
+        again.outer_prep.clear();
+        again.place = again.conj = false;
+        again.coord_next = -1;
+        out_->actors.push_back(std::move(again));
+        pos_ = j;
+        return;
+      }
+    }
     if (country.empty() && code.empty()) country = memory_->home();  // a bare title: the dateline's country
     if (!country.empty() && code.empty()) code = country + agent.roles;
     actor.code = code;
@@ -345,6 +362,9 @@ class SentenceMatcher {
       if (name_end - j > 1) memory_->Remember(words[name_end - 1].key, actor);
     }
     if (actor.person != nullptr) RememberPerson(actor, actor.first);
+    if (!bare && agent.kind == Agent::Kind::kPerson && (!actor.code.empty() || actor.person != nullptr)) {
+      memory_->RememberTitle(head, actor);
+    }
     out_->actors.push_back(std::move(actor));
     pos_ = out_->actors.back().last;
   }
@@ -490,7 +510,13 @@ class SentenceMatcher {
             last_title = &lex_.agent(a->index);
             j = next->last;
           }
-          if (last_title != nullptr && last_title->kind == Agent::Kind::kPerson) {
+          // Only a chain that ends in a nationality, a name or a country is one person; الملك الوزير "the
+          // king [received] the minister" is two.
+          const Match* after = MatchAt(SkipModifiers(j));
+          const bool qualified = ReadName(SkipModifiers(j)) > SkipModifiers(j) ||
+                                 (after != nullptr && (FindHit(*after, LexHit::Kind::kNisba) ||
+                                                       FindHit(*after, LexHit::Kind::kEntity)));
+          if (last_title != nullptr && last_title->kind == Agent::Kind::kPerson && qualified) {
             ComposeTitled(i, j, *last_title, "", "");
             continue;
           }
@@ -783,6 +809,18 @@ void ArticleMemory::NoteDyad(const std::string& source, const std::string& targe
 }
 
 std::vector<std::string> ArticleMemory::LastTwoParties() const { return dyad_; }
+
+void ArticleMemory::RememberTitle(std::string_view head, const ActorMention& actor) {
+  if (head.empty()) return;
+  auto it = titles_.find(head);
+  if (it == titles_.end()) it = titles_.emplace(std::string(head), actor).first;
+  it->second = actor;
+}
+
+const ActorMention* ArticleMemory::RecallTitle(std::string_view head) const {
+  auto it = titles_.find(head);
+  return it == titles_.end() ? nullptr : &it->second;
+}
 
 bool ResolveActor(std::string_view phrase, const Lexicon& lexicon, const Date& date, Actor* out,
                   std::vector<std::pair<std::string, LexHit>>* entries) {

@@ -97,6 +97,10 @@ class ArticleMemory {
   void Remember(std::string_view name_key, const ActorMention& actor);
   // Returns the actor remembered under `key`, or nullptr.
   const ActorMention* Recall(std::string_view key) const;
+  // Notes an actor introduced with a title whose head is `head` (the key of وزير "minister" without the
+  // article), so that a later bare الوزير "the minister" is that actor.
+  void RememberTitle(std::string_view head, const ActorMention& actor);
+  const ActorMention* RecallTitle(std::string_view head) const;
   // Notes the source and target of an event just coded: "the two sides" later refers to them.
   void NoteDyad(const std::string& source, const std::string& target);
   // Returns the two parties of the last event between actors of different countries (empty when none).
@@ -116,6 +120,7 @@ class ArticleMemory {
 
  private:
   KeyMap<ActorMention> names_;
+  KeyMap<ActorMention> titles_;
   std::vector<std::string> dyad_;
   ActorMention pair_[2];
   bool has_pair_ = false;
