@@ -46,6 +46,19 @@ class SentenceCoder {
 
   bool Party(const ActorMention& a) const { return !a.place; }
 
+  // Returns whether the word before `w` is a preposition written as a word (في، على، من، حول...).
+  bool AfterPrepositionWord(int w) const {
+    if (w == 0) return false;
+    const std::string_view before = s_.words[w - 1].key;
+    for (const LexHit& h : lex_.Find(before)) {
+      if (h.kind == LexHit::Kind::kFunction) {
+        const FunctionClass cls = lex_.function_word(h.index).cls;
+        if (cls == FunctionClass::kPrep || cls == FunctionClass::kPlacePrep) return true;
+      }
+    }
+    return false;
+  }
+
   // The nearest actor before `before` and at or after `start` that stands with no preposition.
   int SubjectBefore(int before, int start) const {
     for (int a = static_cast<int>(s_.actors.size()) - 1; a >= 0; --a) {
@@ -168,8 +181,13 @@ class SentenceCoder {
     // A verb after its subject in the clause (أن هود عقد "that Hood held") is SVO; a clause-initial verb
     // (وبحث لعمامرة "and Lamamra discussed") is VSO.
     // A verbal noun of an action with no target (احتجاجات "protests") takes its source only from its genitive:
-    // standing alone it is mostly background (في أعقاب احتجاجات "after protests").
-    if (c.source < 0 && noun && !trig.frame.required) return;
+    // standing alone it is mostly background (في أعقاب احتجاجات "after protests"). So does a definite one
+    // after a preposition (المشاركة في المفاوضات "taking part in the negotiations": a process known, not an
+    // event told), unlike an indefinite one (في اتصال هاتفي "in a phone call") or one with a pronoun
+    // (خلال استقباله "while receiving").
+    const bool known_process = noun && !t.enclitic && AfterPrepositionWord(t.first) &&
+                               s_.words[t.first].analysis().has_article();
+    if (c.source < 0 && noun && (!trig.frame.required || known_process)) return;
     if (c.source < 0 && !clause_initial) {
       c.source = SubjectBefore(t.first, start);
       c.rule = noun ? (t.enclitic ? "pronoun" : "nominal-subject") : "svo";
