@@ -44,7 +44,7 @@ class SentenceCoder {
     return end;
   }
 
-  bool Party(const ActorMention& a) const { return !a.place; }
+  bool Party(const ActorMention& a) const { return !a.place && !a.aside; }
 
   // Returns whether the word before `w` is a preposition written as a word (في، على، من، حول...).
   bool AfterPrepositionWord(int w) const {
@@ -101,7 +101,9 @@ class SentenceCoder {
       if (actor.first < from) continue;
       if (actor.first >= end || actor.first - from > max_gap) break;
       if (!Party(actor)) continue;
-      if (!actor.prep.empty()) return -1;  // a prepositional phrase comes first: no subject here
+      // A prepositional phrase first: no subject here; but من "of" names whose the subject is
+      // (وصل وفد من حماس "a delegation of Hamas arrived").
+      if (!actor.prep.empty() && actor.prep != "من") return -1;
       return static_cast<int>(a);
     }
     return -1;

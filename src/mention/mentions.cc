@@ -217,6 +217,13 @@ class SentenceMatcher {
     return j;
   }
 
+  // Returns whether a dictionary person starts at word j.
+  bool StartsPerson(int j) const {
+    const Match* m = MatchAt(j);
+    const LexHit* h = m ? FindHit(*m, LexHit::Kind::kEntity) : nullptr;
+    return h != nullptr && lex_.entity(h->index).kind == Entity::Kind::kPerson;
+  }
+
   // Reads a name of unknown words from position j: Arabic words that no dictionary knows, with no
   // conjunction or preposition cut off them. Returns its end (j when there is none).
   int ReadName(int j) const {
@@ -288,7 +295,7 @@ class SentenceMatcher {
     if (const Match* m = MatchAt(j); m != nullptr) {
       if (const LexHit* h = FindHit(*m, LexHit::Kind::kAgent);
           h != nullptr && lex_.agent(h->index).kind == Agent::Kind::kPerson && !country.empty() &&
-          words[m->last - 1].analysis().suffix().empty() && ReadName(m->last) > m->last) {
+          words[m->last - 1].analysis().suffix().empty() && (ReadName(m->last) > m->last || StartsPerson(m->last))) {
         j = SkipModifiers(m->last);
       }
     }
@@ -753,6 +760,13 @@ class SentenceMatcher {
           continue;
         }
         if (steps > 0 || w.kind != TokenKind::kWord) break;
+      }
+    }
+    for (size_t a = 1; a < actors.size(); ++a) {
+      // An actor in brackets right after another is its alias or acronym: الجبهة الشعبية (حماس).
+      ActorMention& actor = actors[a];
+      if (actor.first >= 1 && actors[a - 1].last == actor.first - 1 && Surface(words[actor.first - 1]) == "(") {
+        actor.aside = true;
       }
     }
     for (size_t a = 0; a + 1 < actors.size(); ++a) {

@@ -56,6 +56,7 @@ struct ActorMention {
   std::string roles;               // the roles of its title, kept for an actor whose country is unknown
   bool place = false;              // a place here (في الجزائر، مؤتمر برلين), not a party to events
   bool geo = false;                // named as a country or city (not a person, body or title)
+  bool aside = false;              // in brackets after another actor: its alias (دقلو (حميدتي)), not a party
   bool conj = false;               // introduced by و "and"
   int coord_next = -1;             // the actor joined to this one by و, or -1
   std::vector<std::string> pair;   // الطرفان "the two sides": the codes of the two parties it stands for
