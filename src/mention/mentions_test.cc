@@ -84,7 +84,21 @@ INSTANTIATE_TEST_SUITE_P(
                       Row{"مارك إسبر", "2020-10-15", "USAGOVMIL"},
                       Row{"وزير الدفاع السابق مارك إسبر", "2020-10-15", "USAGOVMIL"},  // "former" in 2021, not then
                       Row{"مارك إسبر", "2023-01-01", "USAELI"},
-                      Row{"ناصر بوريطة", "2024-03-11", "MARGOV"}));
+                      Row{"ناصر بوريطة", "2024-03-11", "MARGOV"},
+                      Row{"عبدالمجيد تبون", "2021-01-01", "DZAGOV"},   // spelling variant
+                      Row{"دونالد ترامب", "2018-05-01", "USAGOV"},
+                      Row{"دونالد ترامب", "2022-05-01", "USAELI"},     // between his terms
+                      Row{"دونالد ترامب", "2025-06-01", "USAGOV"},
+                      Row{"حفتر", "2019-04-10", "LBYMIL"},
+                      Row{"بشار الأسد", "2015-01-01", "SYRGOV"},
+                      Row{"بشار الأسد", "2025-06-01", "SYRELI"},       // after December 2024
+                      Row{"أحمد الشرع", "2020-06-01", "SYRREB"},       // HTS leader
+                      Row{"أحمد الشرع", "2025-06-01", "SYRGOV"},       // Syria's president
+                      Row{"محمد حمدان دقلو", "2022-01-01", "SDNMIL"},  // RSF inside the state
+                      Row{"محمد حمدان دقلو", "2024-01-01", "SDNREB"},  // after April 2023
+                      Row{"عبد الملك الحوثي", "2020-01-01", "YEMREB"},
+                      Row{"أنطونيو غوتيريش", "2020-01-01", "IGOUNO"},
+                      Row{"نجلاء بودن", "2022-01-01", "TUNGOV"}));
 
 }  // namespace
 }  // namespace rasad
