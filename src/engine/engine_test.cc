@@ -152,7 +152,8 @@ TEST(Actors, ConstructTitleTakesTheCountryAfterIt) {
 
 TEST(Actors, BareTitleTakesTheDatelineCountry) {
   // "تونس -": in a report from Tunis, the police are the Tunisian police.
-  EXPECT_EQ(Code("تونس - اعتقلت الشرطة عشرات المتظاهرين.", {2023, 1, 12}, std::string("تونس -").size()), V{"173 TUNCOP>TUNCVL 2023-01-12"});
+  EXPECT_EQ(Code("تونس - اعتقلت الشرطة عشرات المتظاهرين.", {2023, 1, 12}, std::string("تونس -").size()),
+            V{"173 TUNCOP>TUNCVL 2023-01-12"});
 }
 
 TEST(Attribution, LocativeBaBeforeAPlaceIsNoTarget) {

@@ -74,9 +74,11 @@ std::string Accusative(std::string_view phrase) {
   for (std::string_view word : SplitList(phrase, ' ')) {
     if (!out.empty()) out += ' ';
     out += word;
-    const bool takes_alef = !(word.size() >= 2 && (word.substr(word.size() - 2) == "ة" || word.substr(word.size() - 2) == "ا" ||
-                                                   word.substr(word.size() - 2) == "ى" || word.substr(word.size() - 2) == "ء" ||
-                                                   word.substr(word.size() - 4) == "ات"));
+    // Words ending in ة، ا، ى، ء or the plural ات take no written alef.
+    bool takes_alef = true;
+    for (std::string_view end : {"ة", "ا", "ى", "ء", "ات"}) {
+      if (word.size() > end.size() && word.substr(word.size() - end.size()) == end) takes_alef = false;
+    }
     if (takes_alef) {
       out += "ا";
       changed = true;
@@ -144,6 +146,10 @@ struct Lexicon::Sources {
   Status LoadCalendar();
   // Adds `phrase` (normalised text, tokens separated by spaces) with meaning `hit`.
   void Add(std::string_view phrase, LexHit hit);
+  // Reads the data lines of `path`, each with at least `columns` fields (else an error naming `what`),
+  // keeping `origin` current, and calls `fn(reader, fields)` until it returns an error.
+  template <typename Fn>
+  Status ForEachLine(const std::string& path, size_t columns, const char* what, Fn fn);
   // Returns the compiled image.
   std::string Serialize(uint32_t source_hash) const;
 
@@ -342,7 +348,8 @@ std::vector<std::string> Lexicon::Check(const std::string& data_dir) {
           const std::string& cx = ex.tenures.back().code;
           const std::string& cy = ey.tenures.back().code;
           if (cx.compare(0, 3, cy, 0, 3) != 0) {
-            out.push_back(fmt::format("{}: error: '{}' is {} here but {} at {}", seen[b].second, key, cy, cx, seen[a].second));
+            out.push_back(
+                fmt::format("{}: error: '{}' is {} here but {} at {}", seen[b].second, key, cy, cx, seen[a].second));
           } else if (cx == cy) {
             out.push_back(fmt::format("{}: warning: '{}' ({}) duplicates {}", seen[b].second, key, cy, seen[a].second));
           }
@@ -438,36 +445,43 @@ Result<Lexicon> Lexicon::Open(const std::string& path, const std::string& source
   return lex;
 }
 
-// cameo.tsv: code, root, quad_class, goldstein, description.
-Status Lexicon::Sources::LoadCameo(const std::string& path) {
+
+using Fields = std::vector<std::string_view>;
+
+template <typename Fn>
+Status Lexicon::Sources::ForEachLine(const std::string& path, size_t columns, const char* what, Fn fn) {
   auto reader = TsvReader::Open(path);
   if (!reader.ok()) return reader.status();
   TsvReader& r = reader.value();
   std::vector<std::string_view> f;
   while (r.Next(&f)) {
     origin = r.Where();
-    if (f[0] == "code") continue;  // header line
-    if (f.size() < 5) return r.Error("expected 5 columns: code, root, quad_class, goldstein, description");
+    if (f.size() < columns) return r.Error(fmt::format("expected {} columns: {}", columns, what));
+    if (Status s = fn(r, f); !s.ok()) return s;
+  }
+  return Status();
+}
+
+// cameo.tsv: code, root, quad_class, goldstein, description.
+Status Lexicon::Sources::LoadCameo(const std::string& path) {
+  return ForEachLine(path, 5, "code, root, quad_class, goldstein, description",
+                     [&](TsvReader& r, const Fields& f) -> Status {
+    if (f[0] == "code") return Status();  // header line
     CameoInfo info;
     info.quad_class = std::atoi(std::string(f[2]).c_str());
     info.goldstein = std::atof(std::string(f[3]).c_str());
     info.description = std::string(f[4]);
     if (info.quad_class < 1 || info.quad_class > 4) return r.Error("quad class must be 1-4");
     cameo[std::string(f[0])] = std::move(info);
-  }
-  return Status();
+    return Status();
+  });
 }
 
 // countries.tsv: code, names, nisba, people, capitals, seats, source. Names in English come from the name_en
 // comment-free column of the source when present; else the code stands for the name.
 Status Lexicon::Sources::LoadCountries(const std::string& path) {
-  auto reader = TsvReader::Open(path);
-  if (!reader.ok()) return reader.status();
-  TsvReader& r = reader.value();
-  std::vector<std::string_view> f;
-  while (r.Next(&f)) {
-    origin = r.Where();
-    if (f.size() < 7) return r.Error("expected 7 columns: code, names, nisba, people, capitals, seats, source");
+  return ForEachLine(path, 7, "code, names, nisba, people, capitals, seats, source",
+                     [&](TsvReader& r, const Fields& f) -> Status {
     std::string code(f[0]);
     if (code.size() != 3 || !IsRoleCode(code)) return r.Error(fmt::format("bad country code '{}'", code));
     std::string name = f.size() > 7 && !f[7].empty() ? std::string(f[7]) : code;
@@ -493,19 +507,13 @@ Status Lexicon::Sources::LoadCountries(const std::string& path) {
         Add(form.text, LexHit::Of(LexHit::Kind::kNisba, static_cast<uint32_t>(nisbas.size() - 1)));
       }
     }
-  }
-  return Status();
+    return Status();
+  });
 }
 
 // agents.tsv: phrase, role, kind, source.
 Status Lexicon::Sources::LoadAgents(const std::string& path) {
-  auto reader = TsvReader::Open(path);
-  if (!reader.ok()) return reader.status();
-  TsvReader& r = reader.value();
-  std::vector<std::string_view> f;
-  while (r.Next(&f)) {
-    origin = r.Where();
-    if (f.size() < 4) return r.Error("expected 4 columns: phrase, role, kind, source");
+  return ForEachLine(path, 4, "phrase, role, kind, source", [&](TsvReader& r, const Fields& f) -> Status {
     Agent a;
     a.roles = std::string(f[1]);
     if (!IsRoleCode(a.roles)) return r.Error(fmt::format("bad role code '{}'", a.roles));
@@ -522,20 +530,14 @@ Status Lexicon::Sources::LoadAgents(const std::string& path) {
       agents.push_back(a);
       Add(construct, LexHit::Of(LexHit::Kind::kAgent, static_cast<uint32_t>(agents.size() - 1)));
     }
-  }
-  return Status();
+    return Status();
+  });
 }
 
 // persons.tsv: names (| variants), name_en, code, from, to, source. Lines with the same name_en are one
 // person's successive tenures.
 Status Lexicon::Sources::LoadPersons(const std::string& path) {
-  auto reader = TsvReader::Open(path);
-  if (!reader.ok()) return reader.status();
-  TsvReader& r = reader.value();
-  std::vector<std::string_view> f;
-  while (r.Next(&f)) {
-    origin = r.Where();
-    if (f.size() < 6) return r.Error("expected 6 columns: names, name_en, code, from, to, source");
+  return ForEachLine(path, 6, "names, name_en, code, from, to, source", [&](TsvReader& r, const Fields& f) -> Status {
     Tenure t;
     t.code = std::string(f[2]);
     if (!IsRoleCode(t.code)) return r.Error(fmt::format("bad actor code '{}'", t.code));
@@ -553,19 +555,13 @@ Status Lexicon::Sources::LoadPersons(const std::string& path) {
     }
     entities[it->second].tenures.push_back(std::move(t));
     for (std::string_view form : SplitList(f[0])) Add(form, LexHit::Of(LexHit::Kind::kEntity, it->second));
-  }
-  return Status();
+    return Status();
+  });
 }
 
 // orgs.tsv: names, code, name_en, source.
 Status Lexicon::Sources::LoadOrgs(const std::string& path) {
-  auto reader = TsvReader::Open(path);
-  if (!reader.ok()) return reader.status();
-  TsvReader& r = reader.value();
-  std::vector<std::string_view> f;
-  while (r.Next(&f)) {
-    origin = r.Where();
-    if (f.size() < 4) return r.Error("expected 4 columns: names, code, name_en, source");
+  return ForEachLine(path, 4, "names, code, name_en, source", [&](TsvReader& r, const Fields& f) -> Status {
     Entity e;
     e.kind = Entity::Kind::kOrg;
     e.name = std::string(f[2]);
@@ -576,19 +572,14 @@ Status Lexicon::Sources::LoadOrgs(const std::string& path) {
     for (std::string_view form : SplitList(f[0])) {
       Add(form, LexHit::Of(LexHit::Kind::kEntity, static_cast<uint32_t>(entities.size() - 1)));
     }
-  }
-  return Status();
+    return Status();
+  });
 }
 
 // events.tsv: code, pos, forms, object, target, flags, gloss. Verb forms are perfect/imperfect pairs.
 Status Lexicon::Sources::LoadEvents(const std::string& path) {
-  auto reader = TsvReader::Open(path);
-  if (!reader.ok()) return reader.status();
-  TsvReader& r = reader.value();
-  std::vector<std::string_view> f;
-  while (r.Next(&f)) {
-    origin = r.Where();
-    if (f.size() < 7) return r.Error("expected 7 columns: code, pos, forms, object, target, flags, gloss");
+  return ForEachLine(path, 7, "code, pos, forms, object, target, flags, gloss",
+                     [&](TsvReader& r, const Fields& f) -> Status {
     Trigger t;
     t.code = std::string(f[0]);
     if (cameo.count(t.code) == 0) return r.Error(fmt::format("unknown CAMEO code '{}'", t.code));
@@ -630,8 +621,8 @@ Status Lexicon::Sources::LoadEvents(const std::string& path) {
       if (slash == std::string_view::npos) return r.Error("verb forms are perfect/imperfect pairs");
       for (const std::string& v : VerbForms(form.substr(0, slash), form.substr(slash + 1))) Add(v, hit);
     }
-  }
-  return Status();
+    return Status();
+  });
 }
 
 // function_words.tsv: word, class, value, gloss.
@@ -646,25 +637,19 @@ Status Lexicon::Sources::LoadFunctionWords(const std::string& path) {
       {"year_word", FunctionClass::kYearWord},   {"ordinal_ref", FunctionClass::kOrdinalRef},
       {"demonstrative", FunctionClass::kDemonstrative},
   };
-  auto reader = TsvReader::Open(path);
-  if (!reader.ok()) return reader.status();
-  TsvReader& r = reader.value();
-  std::vector<std::string_view> f;
-  while (r.Next(&f)) {
-    origin = r.Where();
-    if (f.size() < 4) return r.Error("expected 4 columns: word, class, value, gloss");
+  return ForEachLine(path, 4, "word, class, value, gloss", [&](TsvReader& r, const Fields& f) -> Status {
     if (f[1] == "relday") {  // a relative day: the value is its offset from the publication date
       times.push_back({TimeWord::Kind::kRelativeDay, std::atoi(std::string(f[2]).c_str())});
       Add(f[0], LexHit::Of(LexHit::Kind::kTime, static_cast<uint32_t>(times.size() - 1)));
-      continue;
+      return Status();
     }
     auto it = std::find_if(std::begin(kClasses), std::end(kClasses), [&](auto& c) { return c.first == f[1]; });
     if (it == std::end(kClasses)) return r.Error(fmt::format("unknown class '{}'", f[1]));
     functions.push_back({it->second, f[2] == "-" ? std::string() : it->second == FunctionClass::kOrdinalRef
                                                                         ? std::string(f[2]) : PhraseKey(f[2])});
     Add(f[0], LexHit::Of(LexHit::Kind::kFunction, static_cast<uint32_t>(functions.size() - 1)));
-  }
-  return Status();
+    return Status();
+  });
 }
 
 // Weekday and month names of every Arabic locale that CLDR distinguishes (Egypt and the Gulf, the Levant and
@@ -839,7 +824,9 @@ Result<Lexicon> Lexicon::FromImage(std::shared_ptr<const Mapping> mapping, const
   size_t n = 0;
   // Every reference is checked against its section before use: a corrupt file must not crash the engine.
   auto bad = [&](const char* section) { return Status::Error(fmt::format("{}: corrupt {} section", what, section)); };
-  auto str_ok = [&](image::StrRef ref) { return ref.offset <= lex.strings_.size() && ref.length <= lex.strings_.size() - ref.offset; };
+  auto str_ok = [&](image::StrRef ref) {
+    return ref.offset <= lex.strings_.size() && ref.length <= lex.strings_.size() - ref.offset;
+  };
   auto table = [&](image::SectionId id, image::Table* out) {
     const image::Slot* slots = r.Records<image::Slot>(id, &n);
     if (n == 0 || (n & (n - 1)) != 0) return false;

@@ -7,36 +7,29 @@
 
 #include <gtest/gtest.h>
 
+#include "lexicon/test_lexicon.h"
+
 namespace rasad {
 namespace {
 
-const Lexicon& TheLexicon() {
-  static const Lexicon* lexicon = [] {
-    auto lex = Lexicon::Load(std::string(RASAD_SOURCE_DIR) + "/data");
-    EXPECT_TRUE(lex.ok()) << lex.status().message();
-    return new Lexicon(std::move(lex).value());
-  }();
-  return *lexicon;
-}
-
 // Returns the code of the first entity a phrase names, or "".
 std::string EntityCode(std::string_view phrase) {
-  for (const LexHit& h : TheLexicon().Find(PhraseKey(phrase))) {
-    if (h.kind == LexHit::Kind::kEntity) return TheLexicon().entity(h.index).CodeOn(Date());
+  for (const LexHit& h : TestLexicon().Find(PhraseKey(phrase))) {
+    if (h.kind == LexHit::Kind::kEntity) return TestLexicon().entity(h.index).CodeOn(Date());
   }
   return "";
 }
 
 std::string NisbaCountry(std::string_view word) {
-  for (const LexHit& h : TheLexicon().Find(PhraseKey(word))) {
-    if (h.kind == LexHit::Kind::kNisba) return TheLexicon().nisba(h.index).country;
+  for (const LexHit& h : TestLexicon().Find(PhraseKey(word))) {
+    if (h.kind == LexHit::Kind::kNisba) return TestLexicon().nisba(h.index).country;
   }
   return "";
 }
 
 std::string AgentRoles(std::string_view phrase) {
-  for (const LexHit& h : TheLexicon().Find(PhraseKey(phrase))) {
-    if (h.kind == LexHit::Kind::kAgent) return TheLexicon().agent(h.index).roles;
+  for (const LexHit& h : TestLexicon().Find(PhraseKey(phrase))) {
+    if (h.kind == LexHit::Kind::kAgent) return TestLexicon().agent(h.index).roles;
   }
   return "";
 }
@@ -97,9 +90,9 @@ INSTANTIATE_TEST_SUITE_P(
                       Claim{"نظير", "GOV"}));
 
 TEST(Persons, RolesFollowTheDate) {
-  auto hits = TheLexicon().Find(PhraseKey("مارك إسبر"));
+  auto hits = TestLexicon().Find(PhraseKey("مارك إسبر"));
   ASSERT_FALSE(hits.empty());
-  const Entity& esper = TheLexicon().entity(hits[0].index);
+  const Entity& esper = TestLexicon().entity(hits[0].index);
   EXPECT_EQ(esper.CodeOn({2020, 10, 0}), "USAGOVMIL");  // defence secretary in October 2020
   EXPECT_EQ(esper.CodeOn({2018, 5, 1}), "USAMIL");      // secretary of the army before
   EXPECT_EQ(esper.CodeOn({2023, 1, 1}), "USAELI");      // out of office: an elite
@@ -108,20 +101,20 @@ TEST(Persons, RolesFollowTheDate) {
 }
 
 TEST(Cameo, GoldsteinAndQuadClass) {
-  ASSERT_NE(TheLexicon().cameo("042"), nullptr);
-  EXPECT_EQ(TheLexicon().cameo("042")->quad_class, 1);
-  EXPECT_DOUBLE_EQ(TheLexicon().cameo("042")->goldstein, 1.9);
-  EXPECT_EQ(TheLexicon().cameo("190")->quad_class, 4);
-  EXPECT_EQ(TheLexicon().cameo("999"), nullptr);
+  ASSERT_NE(TestLexicon().cameo("042"), nullptr);
+  EXPECT_EQ(TestLexicon().cameo("042")->quad_class, 1);
+  EXPECT_DOUBLE_EQ(TestLexicon().cameo("042")->goldstein, 1.9);
+  EXPECT_EQ(TestLexicon().cameo("190")->quad_class, 4);
+  EXPECT_EQ(TestLexicon().cameo("999"), nullptr);
 }
 
 TEST(Calendar, MonthsOfEveryRegionFromCldr) {
   for (const char* month : {"يوليو", "تموز", "جويلية", "يوليوز", "كانون الثاني", "غشت"}) {
-    auto hits = TheLexicon().Find(PhraseKey(month));
+    auto hits = TestLexicon().Find(PhraseKey(month));
     ASSERT_FALSE(hits.empty()) << month;
     bool is_month = false;
     for (const LexHit& h : hits) {
-      is_month = is_month || (h.kind == LexHit::Kind::kTime && TheLexicon().time_word(h.index).kind == TimeWord::Kind::kMonth);
+      is_month = is_month || (h.kind == LexHit::Kind::kTime && TestLexicon().time_word(h.index).kind == TimeWord::Kind::kMonth);
     }
     EXPECT_TRUE(is_month) << month;
   }

@@ -311,7 +311,8 @@ class SentenceMatcher {
     actor.first = first;
     actor.former = former;
     const std::string_view head = StripArticle(words[first].analysis().stem());
-    const bool bare = country.empty() && code.empty() && ReadName(j) == j && !(MatchAt(j) && FindHit(*MatchAt(j), LexHit::Kind::kEntity));
+    const bool bare = country.empty() && code.empty() && ReadName(j) == j &&
+                      !(MatchAt(j) && FindHit(*MatchAt(j), LexHit::Kind::kEntity));
     if (bare && agent.kind == Agent::Kind::kPerson) {
       // وأضاف الوزير "the minister added": the minister introduced earlier in the article.
       if (const ActorMention* known = memory_->RecallTitle(head)) {
@@ -790,9 +791,9 @@ class SentenceMatcher {
   std::vector<int>& at_;       // word index -> index of the match starting there, or -1
   std::vector<int>& objects_;  // words consumed as light-verb objects
   int pos_ = 0;
-  int negate_until_ = -1;
-  int future_until_ = -1;     // a verb starting at or before this word is announced (سوف "will")
-  int demonstrative_at_ = -2;  // the last word of the last demonstrative     // a trigger starting at or before this word is negated (لم يلتق "did not meet")
+  int negate_until_ = -1;      // a trigger starting at or before this word is negated (لم يلتق "did not meet")
+  int future_until_ = -1;      // a verb starting at or before this word is announced (سوف "will")
+  int demonstrative_at_ = -2;  // the last word of the last demonstrative
 };
 
 }  // namespace
@@ -805,17 +806,27 @@ std::string ActorCodeOn(const Entity* person, const std::string& code, bool form
 
 std::string ActorMention::CodeOn(const Date& date) const { return ActorCodeOn(person, code, former, date); }
 
-void ArticleMemory::Remember(std::string_view name_key, const ActorMention& actor) {
-  if (name_key.size() < 6) return;  // two Arabic letters or fewer: too ambiguous to stand for a person
-  auto it = names_.find(name_key);
-  if (it == names_.end()) it = names_.emplace(std::string(name_key), actor).first;
+namespace {
+
+void Put(KeyMap<ActorMention>* map, std::string_view key, const ActorMention& actor) {
+  auto it = map->find(key);
+  if (it == map->end()) it = map->emplace(std::string(key), actor).first;
   it->second = actor;
 }
 
-const ActorMention* ArticleMemory::Recall(std::string_view key) const {
-  auto it = names_.find(key);
-  return it == names_.end() ? nullptr : &it->second;
+const ActorMention* Get(const KeyMap<ActorMention>& map, std::string_view key) {
+  auto it = map.find(key);
+  return it == map.end() ? nullptr : &it->second;
 }
+
+}  // namespace
+
+void ArticleMemory::Remember(std::string_view name_key, const ActorMention& actor) {
+  if (name_key.size() < 6) return;  // two Arabic letters or fewer: too ambiguous to stand for a person
+  Put(&names_, name_key, actor);
+}
+
+const ActorMention* ArticleMemory::Recall(std::string_view key) const { return Get(names_, key); }
 
 void ArticleMemory::NoteDyad(const std::string& source, const std::string& target) {
   if (source.size() < 3 || target.size() < 3 || source.compare(0, 3, target, 0, 3) == 0) return;
@@ -825,16 +836,10 @@ void ArticleMemory::NoteDyad(const std::string& source, const std::string& targe
 std::vector<std::string> ArticleMemory::LastTwoParties() const { return dyad_; }
 
 void ArticleMemory::RememberTitle(std::string_view head, const ActorMention& actor) {
-  if (head.empty()) return;
-  auto it = titles_.find(head);
-  if (it == titles_.end()) it = titles_.emplace(std::string(head), actor).first;
-  it->second = actor;
+  if (!head.empty()) Put(&titles_, head, actor);
 }
 
-const ActorMention* ArticleMemory::RecallTitle(std::string_view head) const {
-  auto it = titles_.find(head);
-  return it == titles_.end() ? nullptr : &it->second;
-}
+const ActorMention* ArticleMemory::RecallTitle(std::string_view head) const { return Get(titles_, head); }
 
 bool ResolveActor(std::string_view phrase, const Lexicon& lexicon, const Date& date, Actor* out,
                   std::vector<std::pair<std::string, LexHit>>* entries) {

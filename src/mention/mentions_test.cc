@@ -4,19 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include "lexicon/test_lexicon.h"
+
 #include "time/date.h"
 
 namespace rasad {
 namespace {
-
-const Lexicon& TheLexicon() {
-  static const Lexicon* lexicon = [] {
-    auto lex = Lexicon::Load(std::string(RASAD_SOURCE_DIR) + "/data");
-    EXPECT_TRUE(lex.ok()) << lex.status().message();
-    return new Lexicon(std::move(lex).value());
-  }();
-  return *lexicon;
-}
 
 struct Row {
   const char* phrase;
@@ -29,7 +22,7 @@ class ResolveTest : public ::testing::TestWithParam<Row> {};
 TEST_P(ResolveTest, Resolves) {
   const Row& r = GetParam();
   Actor actor;
-  const bool found = ResolveActor(r.phrase, TheLexicon(), ParseIsoDate(r.date), &actor);
+  const bool found = ResolveActor(r.phrase, TestLexicon(), ParseIsoDate(r.date), &actor);
   EXPECT_EQ(found ? actor.code : "", r.code) << r.phrase << " on " << r.date;
 }
 

@@ -31,7 +31,8 @@ std::vector<std::string> Analyze(const CliticCase& c) {
   const Vocabulary known = [&keys](std::string_view key) { return keys.count(std::string(key)) > 0; };
   std::vector<std::string> out;
   for (const Analysis& a : Segment(c.word, known)) {
-    out.push_back(std::string(a.prefix()) + "|" + std::string(a.stem()) + "|" + std::string(a.suffix()) + "|" + (a.has_article() ? "A" : ""));
+    out.push_back(std::string(a.prefix()) + "|" + std::string(a.stem()) + "|" + std::string(a.suffix()) + "|" +
+                  (a.has_article() ? "A" : ""));
   }
   return out;
 }

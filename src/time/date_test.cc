@@ -3,20 +3,13 @@
 
 #include <gtest/gtest.h>
 
+#include "lexicon/test_lexicon.h"
+
 #include "lexicon/lexicon.h"
 #include "text/normalize.h"
 
 namespace rasad {
 namespace {
-
-const Lexicon& TheLexicon() {
-  static const Lexicon* lexicon = [] {
-    auto lex = Lexicon::Load(std::string(RASAD_SOURCE_DIR) + "/data");
-    EXPECT_TRUE(lex.ok()) << lex.status().message();
-    return new Lexicon(std::move(lex).value());
-  }();
-  return *lexicon;
-}
 
 TEST(DateArithmetic, AddsDaysAcrossMonthsAndLeapYears) {
   EXPECT_EQ(AddDays({2021, 7, 27}, -1), (Date{2021, 7, 26}));
@@ -48,7 +41,7 @@ class DateLineTest : public ::testing::TestWithParam<LineCase> {};
 
 TEST_P(DateLineTest, Parses) {
   const LineCase& c = GetParam();
-  EXPECT_EQ(ParseDateLine(Normalize(c.line).text(), TheLexicon()), c.want) << c.line;
+  EXPECT_EQ(ParseDateLine(Normalize(c.line).text(), TestLexicon()), c.want) << c.line;
 }
 
 INSTANTIATE_TEST_SUITE_P(
