@@ -217,6 +217,20 @@ class SentenceMatcher {
     return j;
   }
 
+  // Adds `known`, an actor met earlier in the article, at words [first, last): what governs it here is read
+  // afresh by Govern(), so every per-occurrence field is reset.
+  void AddRecalled(const ActorMention& known, int first, int last) {
+    ActorMention actor = known;
+    actor.first = first;
+    actor.last = last;
+    actor.prep.clear();
+    actor.outer_prep.clear();
+    actor.place = actor.conj = actor.aside = false;
+    actor.coord_next = -1;
+    out_->actors.push_back(std::move(actor));
+    pos_ = last;
+  }
+
   // Returns whether a dictionary person starts at word j.
   bool StartsPerson(int j) const {
     const Match* m = MatchAt(j);
@@ -316,15 +330,7 @@ class SentenceMatcher {
     if (bare && agent.kind == Agent::Kind::kPerson) {
       // وأضاف الوزير "the minister added": the minister introduced earlier in the article.
       if (const ActorMention* known = memory_->RecallTitle(head)) {
-        ActorMention again = *known;
-        again.first = first;
-        again.last = j;
-        again.prep.clear();
-        again.outer_prep.clear();
-        again.place = again.conj = false;
-        again.coord_next = -1;
-        out_->actors.push_back(std::move(again));
-        pos_ = j;
+        AddRecalled(*known, first, j);
         return;
       }
     }
@@ -617,15 +623,7 @@ class SentenceMatcher {
                                 lex_.trigger(out_->triggers.back().trigger).pos == Trigger::Pos::kVerb;
         const bool after_word = i > 0 && words[i - 1].kind == TokenKind::kWord && !after_verb;
         const ActorMention* member = after_word ? nullptr : memory_->PairMember(std::atoi(f->value.c_str()));
-        if (member != nullptr) {
-          ActorMention actor = *member;
-          actor.first = m->first;
-          actor.last = m->last;
-          actor.prep.clear();
-          actor.place = actor.conj = false;
-          actor.coord_next = -1;
-          out_->actors.push_back(std::move(actor));
-        }
+        if (member != nullptr) AddRecalled(*member, m->first, m->last);
         pos_ = m->last;
         continue;
       }
@@ -671,14 +669,7 @@ class SentenceMatcher {
     int end = ReadName(i);
     for (int e = end; e > i; --e) {
       if (const ActorMention* known = memory_->Recall(NameKey(i, e))) {
-        ActorMention actor = *known;
-        actor.first = i;
-        actor.last = e;
-        actor.prep.clear();
-        actor.place = actor.conj = false;
-        actor.coord_next = -1;
-        out_->actors.push_back(std::move(actor));
-        pos_ = e;
+        AddRecalled(*known, i, e);
         return;
       }
     }
@@ -687,15 +678,8 @@ class SentenceMatcher {
     for (const Analysis& a : w.analyses) {
       if (a.prefix().empty()) continue;
       if (const ActorMention* known = memory_->Recall(a.stem())) {
-        ActorMention actor = *known;
-        actor.first = i;
-        actor.last = i + 1;
-        actor.prep.clear();
-        actor.place = actor.conj = false;
-        actor.coord_next = -1;
         out_->words[i].chosen = static_cast<int>(&a - w.analyses.data());
-        out_->actors.push_back(std::move(actor));
-        pos_ = i + 1;
+        AddRecalled(*known, i, i + 1);
         return;
       }
     }
