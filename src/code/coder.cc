@@ -116,15 +116,14 @@ class SentenceCoder {
       if (actor.first >= end || actor.first - from > kMaxTargetDistance) break;
       if (!Party(actor)) continue;
       if (source >= 0 && IsCoordinatedWith(source, static_cast<int>(a))) continue;
-      if (actor.prep.empty()) {
-        // An object is not introduced by و "and": that is the rest of a list of subjects.
-        if (trig.frame.direct && allow_direct && !actor.conj) return static_cast<int>(a);
-        continue;
-      }
       auto admits = [&](const std::string& prep) {
         return !prep.empty() && std::find(trig.frame.preps.begin(), trig.frame.preps.end(), prep) != trig.frame.preps.end();
       };
       if (admits(actor.prep) || admits(actor.outer_prep)) return static_cast<int>(a);
+      // An object is not introduced by و "and": that is the rest of a list of subjects.
+      if (actor.prep.empty() && actor.outer_prep.empty() && trig.frame.direct && allow_direct && !actor.conj) {
+        return static_cast<int>(a);
+      }
     }
     return -1;
   }

@@ -104,6 +104,17 @@ TEST(Attribution, AdjectivalSource) {
   EXPECT_EQ(Code("أسفرت غارات إسرائيلية على لبنان عن مقتل ثلاثة."), V{"195 ISR>LBN 2021-07-27"});
 }
 
+TEST(Codes, CommonActionsOfOtherRoots) {
+  // Welcome (051), demand (100), threat (130), sanctions (163), release (0841), each with its frame.
+  EXPECT_EQ(Code("رحبت الخارجية المصرية بالاتفاق بين السودان وجنوب السودان."), V{});  // a welcome of a deal: no actor
+  EXPECT_EQ(Code("رحب الرئيس الفرنسي بقرار الحكومة اللبنانية."), V{"051 FRAGOV>LBNGOV 2021-07-27"});
+  EXPECT_EQ(Code("طالب وزير الخارجية التركي إسرائيل بوقف العمليات العسكرية."), V{"100 TURGOV>ISR 2021-07-27"});
+  EXPECT_EQ(Code("هدد الرئيس الأميركي إيران برد قاس."), V{"130 USAGOV>IRN 2021-07-27"});
+  EXPECT_EQ(Code("فرضت الولايات المتحدة عقوبات جديدة على إيران."), V{"163 USA>IRN 2021-07-27"});
+  EXPECT_EQ(Code("أفرجت السلطات الإيرانية عن الصحفي البريطاني."), V{"0841 IRNGOV>GBRMED 2021-07-27"});
+  EXPECT_EQ(Code("لم تفرض الحكومة المصرية عقوبات على قطر."), V{});  // negated
+}
+
 TEST(Polarity, NegatedActionsAreNoEvents) {
   EXPECT_EQ(Code("لم يلتق الرئيس الجزائري وزير الخارجية الفرنسي."), V{});
   EXPECT_EQ(Code("ولن يزور رئيس الوزراء الإسرائيلي المغرب."), V{});
