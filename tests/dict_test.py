@@ -109,6 +109,16 @@ def main(argv):
     check("stats counts kinds and countries", p.returncode == 0 and "country\t" in p.stdout and "\nDZA\t" in p.stdout,
           p.stdout[:500])
 
+    # explain: the words, actors, triggers with what became of them, and the settled events of one sentence.
+    rabat = os.path.join(ROOT, "samples", "rabat-2024-03-12-ma-es-talks.txt")
+    p = run(rasad, "explain", rabat, "--sentence", "3", "--lexicon", lex)
+    check("explain shows the sentence's triggers and why",
+          p.returncode == 0 and "trigger  أجرى … مباحثات = 040" in p.stdout and "event by rule" in p.stdout, p.stdout)
+    check("explain shows how it was settled", "event 040 MARGOV -> ESPGOV on 2024-03-11" in p.stdout, p.stdout)
+    check("explain keeps to the sentence asked for", "sentence 4:" not in p.stdout, p.stdout)
+    p = run(rasad, "explain", os.path.join(ROOT, "samples", "kuwait-2019-09-18-kw-iq-visit.txt"), "--lexicon", lex)
+    check("explain says why a trigger was rejected", "rejected: negated" in p.stdout, p.stdout[-2000:])
+
     # The engine refuses a corrupt file.
     with open(lex, "r+b") as f:
         f.seek(os.path.getsize(lex) // 2)

@@ -29,6 +29,13 @@ int main(int argc, char** argv) {
   code_cmd->add_flag("--actors", code.actors, "print every actor found (one JSON object each) instead of events");
   AddLexiconOptions(code_cmd, &code.lexicon);
 
+  rasad::ExplainOptions explain;
+  CLI::App* explain_cmd = app.add_subcommand("explain", "show how each sentence was analysed and coded");
+  explain_cmd->add_option("inputs", explain.inputs, "articles, as for code");
+  explain_cmd->add_option("--sentence", explain.sentence, "only this sentence (its index in the events)");
+  explain_cmd->add_option("--date", explain.date, "publication date (YYYY-MM-DD) for articles that state none");
+  AddLexiconOptions(explain_cmd, &explain.lexicon);
+
   rasad::DictOptions dict;
   CLI::App* dict_cmd = app.add_subcommand("dict", "compile, look up, dump, check and count the dictionaries");
   dict_cmd->require_subcommand(1);
@@ -49,6 +56,7 @@ int main(int argc, char** argv) {
 
   CLI11_PARSE(app, argc, argv);
   if (code_cmd->parsed()) return rasad::RunCode(code);
+  if (explain_cmd->parsed()) return rasad::RunExplain(explain);
   if (compile->parsed()) return rasad::RunDictCompile(dict);
   if (lookup->parsed()) return rasad::RunDictLookup(dict);
   if (dump->parsed()) return rasad::RunDictDump(dict);

@@ -43,6 +43,10 @@ class Engine {
     // When not null, receives every actor the analysis resolved (places excluded), coded on the
     // publication date, with its span: what `rasad code --actors` prints.
     std::vector<Actor>* actors = nullptr;
+    // When not null, receives a readable account of the analysis: each sentence's words with their
+    // analyses, its actors, its triggers and what became of each, then how the candidates were settled.
+    // What `rasad explain` prints.
+    std::string* explain = nullptr;
   };
   std::vector<Event> Code(const Article& article, std::vector<std::string>* diagnostics, Stats* stats) const;
 
@@ -53,7 +57,7 @@ class Engine {
   Engine() = default;
   static Result<std::shared_ptr<const Engine>> FromLexicon(Result<Lexicon> lexicon);
   std::unique_ptr<const Lexicon> lexicon_;
-  bool debug_ = false;  // RASAD_DEBUG set: print each sentence's mentions to stderr
+  bool debug_ = false;  // RASAD_DEBUG set: print the explanation of every article to stderr
 };
 
 // Returns the directory of rasad's dictionary sources: $RASAD_DATA when set, else the source tree's data/.

@@ -116,4 +116,60 @@ int RunCode(const CodeOptions& options) {
   return ok && errors == 0 ? 0 : 1;
 }
 
+int RunExplain(const ExplainOptions& options) {
+  auto engine = OpenEngine(options.lexicon);
+  if (!engine.ok()) {
+    std::fprintf(stderr, "rasad: error: %s\n", engine.status().message().c_str());
+    return 2;
+  }
+  Date default_date;
+  if (!options.date.empty() && !(default_date = ParseIsoDate(options.date)).valid()) {
+    std::fprintf(stderr, "rasad: error: --date wants YYYY-MM-DD, not '%s'\n", options.date.c_str());
+    return 2;
+  }
+  size_t errors = 0;
+  ArticleReader reader(engine.value()->lexicon(), default_date,
+                       [&](ArticleReader::Severity severity, const std::string& message) {
+                         if (severity == ArticleReader::Severity::kError) ++errors;
+                         std::fprintf(stderr, "rasad: %s: %s\n",
+                                      severity == ArticleReader::Severity::kError ? "error" : "warning",
+                                      message.c_str());
+                       });
+  Output out;
+  auto consume = [&](Article&& article) {
+    std::string explanation;
+    Engine::Stats stats;
+    stats.explain = &explanation;
+    engine.value()->Code(article, nullptr, &stats);
+    out.Write(fmt::format("article {} (published {})\n", article.id,
+                          article.published.valid() ? article.published.ToString() : "unknown"));
+    if (options.sentence < 0) {
+      out.Write(explanation);
+      return;
+    }
+    // Keep the block of the sentence asked for, and its settled lines.
+    const std::string head = fmt::format("sentence {}:", options.sentence);
+    const std::string settled = fmt::format("  sentence {} ", options.sentence);
+    bool in_block = false;
+    size_t pos = 0;
+    while (pos < explanation.size()) {
+      size_t end = explanation.find('\n', pos);
+      if (end == std::string::npos) end = explanation.size();
+      std::string_view line(explanation.data() + pos, end - pos);
+      if (line.rfind("sentence ", 0) == 0 || line.rfind("settled:", 0) == 0) in_block = line.rfind(head, 0) == 0;
+      if (in_block || line.rfind(settled, 0) == 0) {
+        out.Write(line);
+        out.Write("\n");
+      }
+      pos = end + 1;
+    }
+  };
+  std::vector<std::string> inputs = options.inputs;
+  if (inputs.empty()) inputs.push_back("-");
+  bool ok = true;
+  for (const std::string& input : inputs) ok = reader.Read(input, consume) && ok;
+  out.Flush();
+  return ok && errors == 0 ? 0 : 1;
+}
+
 }  // namespace rasad

@@ -33,6 +33,17 @@ Result<std::shared_ptr<const Engine>> OpenEngine(const LexiconOptions& options);
 // `rasad code`: reads articles and writes their events to standard output.
 int RunCode(const CodeOptions& options);
 
+struct ExplainOptions {
+  std::vector<std::string> inputs;
+  std::string date;   // as for code
+  int sentence = -1;  // only this sentence (index as in the events' "sentence"); -1: all
+  LexiconOptions lexicon;
+};
+
+// `rasad explain`: for each sentence, the words, actors, triggers and what became of each, then how the
+// candidates were settled into events.
+int RunExplain(const ExplainOptions& options);
+
 struct DictOptions {
   LexiconOptions lexicon;
   std::string data_dir;  // compile, check: the sources (default DefaultDataDir())

@@ -17,8 +17,15 @@ class SentenceCoder {
  public:
   SentenceCoder(const SentenceMentions& s, const Lexicon& lex) : s_(s), lex_(lex) {}
 
-  void Code(std::vector<Candidate>* out) {
-    for (size_t t = 0; t < s_.triggers.size(); ++t) CodeTrigger(static_cast<int>(t), out);
+  void Code(std::vector<Candidate>* out, std::vector<std::string>* reasons) {
+    for (size_t t = 0; t < s_.triggers.size(); ++t) {
+      const size_t before = out->size();
+      reason_ = "rejected: no source actor in the clause";
+      CodeTrigger(static_cast<int>(t), out);
+      if (reasons == nullptr) continue;
+      if (out->size() > before) reason_ = "event by rule " + (*out)[before].rule;
+      reasons->push_back(reason_);
+    }
   }
 
  private:
@@ -137,7 +144,10 @@ class SentenceCoder {
 
   void CodeTrigger(int index, std::vector<Candidate>* out) const {
     const TriggerMention& t = s_.triggers[index];
-    if (t.negated || t.anaphoric) return;
+    if (t.negated || t.anaphoric) {
+      reason_ = t.negated ? "rejected: negated" : "rejected: refers back to an event told before (demonstrative)";
+      return;
+    }
     const Trigger& trig = lex_.trigger(t.trigger);
     const int start = ClauseStart(t), end = ClauseEnd(t);
     Candidate c;
@@ -173,7 +183,10 @@ class SentenceCoder {
       const Analysis& head = s_.words[t.first].analysis();
       std::string_view prefix = head.prefix();
       if (prefix.size() >= 2 && (prefix.substr(0, 2) == "و" || prefix.substr(0, 2) == "ف")) prefix.remove_prefix(2);
-      if (prefix.substr(0, 2) == "ل") return;
+      if (prefix.substr(0, 2) == "ل") {
+        reason_ = "rejected: a purpose (ل + verbal noun), not an event";
+        return;
+      }
     }
     if (noun && !t.enclitic) {
       c.source = Genitive(t, end);
@@ -188,7 +201,11 @@ class SentenceCoder {
     // (خلال استقباله "while receiving").
     const bool known_process = noun && !t.enclitic && AfterPrepositionWord(t.first) &&
                                s_.words[t.first].analysis().has_article();
-    if (c.source < 0 && noun && (!trig.frame.required || known_process)) return;
+    if (c.source < 0 && noun && (!trig.frame.required || known_process)) {
+      reason_ = known_process ? "rejected: a known process after a preposition, with no genitive source"
+                              : "rejected: no genitive source for an action without target";
+      return;
+    }
     if (c.source < 0 && !clause_initial) {
       c.source = SubjectBefore(t.first, start);
       c.rule = noun ? (t.enclitic ? "pronoun" : "nominal-subject") : "svo";
@@ -208,7 +225,10 @@ class SentenceCoder {
 
     if (!source.pair.empty()) {
       // "The two sides": one joint event between the parties last named.
-      if (c.target >= 0 || !trig.symmetric) return;
+      if (c.target >= 0 || !trig.symmetric) {
+        reason_ = "rejected: \"the two sides\" as the source of a one-sided action";
+        return;
+      }
       c.source_pair = 0;
       c.target_pair = 1;
       c.target = c.source;
@@ -224,7 +244,10 @@ class SentenceCoder {
       out->push_back(c);
       return;
     }
-    if (c.target < 0 && trig.frame.required) return;
+    if (c.target < 0 && trig.frame.required) {
+      reason_ = "rejected: no target in the clause that the frame admits";
+      return;
+    }
     if (c.target >= 0 && !s_.actors[c.target].pair.empty()) {
       // دعت السعودية الطرفين "Saudi Arabia called on the two sides": one event towards each.
       for (int p = 0; p < 2; ++p) {
@@ -245,12 +268,14 @@ class SentenceCoder {
 
   const SentenceMentions& s_;
   const Lexicon& lex_;
+  mutable std::string reason_;  // what became of the trigger being coded, for explanations
 };
 
 }  // namespace
 
-void CodeSentence(const SentenceMentions& sentence, const Lexicon& lexicon, std::vector<Candidate>* out) {
-  SentenceCoder(sentence, lexicon).Code(out);
+void CodeSentence(const SentenceMentions& sentence, const Lexicon& lexicon, std::vector<Candidate>* out,
+                  std::vector<std::string>* reasons) {
+  SentenceCoder(sentence, lexicon).Code(out, reasons);
 }
 
 }  // namespace rasad

@@ -33,8 +33,10 @@ struct Candidate {
   std::string rule;       // "nominal", "pronoun", "vso", "svo", "joint"
 };
 
-// Appends the event candidates of one analysed sentence to *out.
-void CodeSentence(const SentenceMentions& sentence, const Lexicon& lexicon, std::vector<Candidate>* out);
+// Appends the event candidates of one analysed sentence to *out. When `reasons` is not null, it receives one
+// line per trigger saying what became of it (the rule that attributed it, or why it was rejected).
+void CodeSentence(const SentenceMentions& sentence, const Lexicon& lexicon, std::vector<Candidate>* out,
+                  std::vector<std::string>* reasons = nullptr);
 
 }  // namespace rasad
 

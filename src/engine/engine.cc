@@ -86,26 +86,39 @@ std::vector<SentenceSpan> Windows(const std::string& text, const std::vector<Sen
   return windows;
 }
 
-// Prints what the mention and code stages saw in a sentence (RASAD_DEBUG=1), for looking at real text.
-void DumpMentions(const std::string& text, const SentenceMentions& m, const Lexicon& lex,
-                  const std::vector<Candidate>& candidates) {
+// Appends to *out what the mention and code stages saw in one sentence: its words (with the clitic reading
+// used), actors (with what governs them), time expressions, and each trigger with what became of it.
+void ExplainSentence(const std::string& text, size_t index, const SentenceMentions& m, const Lexicon& lex,
+                     const std::vector<std::string>& reasons, std::string* out) {
   auto words = [&](int first, int last) {
     if (first >= last) return std::string();
     return text.substr(m.words[first].begin, m.words[last - 1].end - m.words[first].begin);
   };
-  std::string line = "sentence: " + words(0, static_cast<int>(m.words.size())) + "\n";
+  *out += fmt::format("sentence {}: {}\n  words:", index, words(0, static_cast<int>(m.words.size())));
+  for (const Word& w : m.words) {
+    const Analysis& a = w.analysis();
+    *out += " " + std::string(text.substr(w.begin, w.end - w.begin));
+    if (!a.prefix().empty() || !a.suffix().empty()) {
+      *out += fmt::format("[{}+{}+{}]", a.prefix(), a.stem(), a.suffix());
+    }
+  }
+  *out += "\n";
   for (const ActorMention& a : m.actors) {
-    line += fmt::format("  actor [{}] code={} prep={} place={} conj={} coord={}\n", words(a.first, a.last),
-                        a.person ? a.person->name : a.code, a.prep, a.place, a.conj, a.coord_next);
+    *out += fmt::format("  actor    {} = {}{}{}{}{}\n", words(a.first, a.last),
+                        a.person ? a.person->name + " (dated)" : a.code.empty() ? std::string("(no country)") : a.code,
+                        a.prep.empty() ? "" : " after " + a.prep, a.place ? ", a place" : "",
+                        a.aside ? ", in brackets" : "", a.coord_next >= 0 ? ", joined by و to the next" : "");
   }
-  for (const TriggerMention& t : m.triggers) {
-    line += fmt::format("  trigger [{}] {} enclitic={} negated={}\n", words(t.first, t.last),
-                        lex.trigger(t.trigger).code, t.enclitic, t.negated);
+  for (const TimeMention& t : m.times) *out += fmt::format("  time     {}\n", words(t.first, t.last));
+  for (size_t t = 0; t < m.triggers.size(); ++t) {
+    const TriggerMention& tm = m.triggers[t];
+    const Trigger& trig = lex.trigger(tm.trigger);
+    std::string written = words(tm.first, tm.last);
+    if (tm.object_first >= 0) written += " … " + words(tm.object_first, tm.object_last);
+    *out += fmt::format("  trigger  {} = {} ({} {}, {}): {}\n", written, trig.code,
+                        trig.pos == Trigger::Pos::kVerb ? "verb" : "noun", trig.lemma, trig.origin,
+                        t < reasons.size() ? reasons[t] : "");
   }
-  for (const Candidate& c : candidates) {
-    line += fmt::format("  candidate {} -> {} by {}\n", c.source, c.target, c.rule);
-  }
-  std::fputs(line.c_str(), stderr);
 }
 
 // Returns the country of the article's dateline ("تونس -" -> TUN, "الرباط -" -> MAR), or "".
@@ -178,6 +191,7 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
   const std::vector<SentenceSpan> sentences = Windows(text, SplitSentences(text));
   if (stats) stats->sentences += sentences.size();
 
+  std::string debug_text;  // the explanation printed under RASAD_DEBUG
   ArticleMemory memory;
   memory.set_home(HomeCountry(article, lex));
   std::vector<Pending> pending;
@@ -235,8 +249,11 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
       }
     }
     std::vector<Candidate> candidates;
-    CodeSentence(m, lex, &candidates);
-    if (debug_) DumpMentions(text, m, lex, candidates);
+    std::string* explain = stats != nullptr && stats->explain != nullptr ? stats->explain
+                         : debug_ ? &debug_text : nullptr;
+    std::vector<std::string> reasons;
+    CodeSentence(m, lex, &candidates, explain ? &reasons : nullptr);
+    if (explain) ExplainSentence(text, i, m, lex, reasons, explain);
     for (const Candidate& c : candidates) {  // the parties of the last event, for a later "the two sides"
       if (c.target < 0) continue;
       const ActorMention& src = m.actors[c.source];
@@ -312,14 +329,27 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
   const Date fallback = lead.valid() ? lead : article.published;
   std::vector<Event> events;
   std::map<std::tuple<std::string, std::string, std::string, std::string>, size_t> seen;
+  std::string* explain = stats != nullptr && stats->explain != nullptr ? stats->explain
+                       : debug_ ? &debug_text : nullptr;
+  if (explain && !pending.empty()) *explain += "settled:\n";
+  auto note = [&](const Pending& p, const std::string& what) {
+    if (explain == nullptr) return;
+    *explain += fmt::format("  sentence {} {}: {}\n", p.sentence, lex.trigger(p.trigger).code, what);
+  };
   for (size_t index = 0; index < pending.size(); ++index) {
-    if (drop[index]) continue;
     const Pending& p = pending[index];
+    if (drop[index]) {
+      note(p, "dropped: the sentence supports a more specific code between the same parties");
+      continue;
+    }
     const Trigger& entry = lex.trigger(p.trigger);
     // An announced action has not happened: a meeting to come is an intent to meet (036); the rest waits.
     std::string code = entry.code;
     if (p.future) {
-      if (code.compare(0, 2, "04") != 0) continue;
+      if (code.compare(0, 2, "04") != 0) {
+        note(p, "dropped: announced, not done");
+        continue;
+      }
       code = "036";
     }
     Date date = p.own_date;
@@ -329,16 +359,23 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
     if (!date.valid()) date = fallback;
     std::string source_code = p.source.CodeOn(date);
     std::string target_code = p.target.present ? p.target.CodeOn(date) : "";
-    if (source_code.empty()) continue;
+    if (source_code.empty()) {
+      note(p, "dropped: the source has no country");
+      continue;
+    }
     bool has_target = p.target.present;
     if (has_target && target_code.empty()) {
-      if (entry.frame.required) continue;
+      if (entry.frame.required) {
+        note(p, "dropped: the target has no country");
+        continue;
+      }
       has_target = false;
     }
     // An actor does not act on itself, nor a country on its own organs (الخارجية الجزائرية and الجزائر).
     if (has_target && (target_code == source_code ||
                        (source_code.compare(0, 3, target_code, 0, 3) == 0 &&
                         (source_code.size() == 3 || target_code.size() == 3)))) {
+      note(p, fmt::format("dropped: {} acts on itself ({})", source_code, target_code));
       continue;
     }
 
@@ -347,8 +384,11 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
     auto key = std::make_tuple(date.ToString(), key_source, key_target, code);
     if (auto it = seen.find(key); it != seen.end()) {
       ++events[it->second].mentions;
+      note(p, fmt::format("another mention of the event of sentence {}", events[it->second].sentence));
       continue;
     }
+    note(p, fmt::format("event {} {} -> {} on {}", code, source_code, has_target ? target_code : "-",
+                        date.valid() ? date.ToString() : "no date"));
     seen.emplace(key, events.size());
     Event e;
     e.article_id = article.id;
@@ -374,6 +414,7 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
     events.push_back(std::move(e));
   }
   std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.sentence < b.sentence; });
+  if (debug_ && !debug_text.empty()) std::fputs(debug_text.c_str(), stderr);
   return events;
 }
 

@@ -265,9 +265,8 @@ Lexicon::~Lexicon() = default;
 
 std::vector<std::string> Lexicon::SourceFiles(const std::string& data_dir) {
   const std::string dir = data_dir.empty() || data_dir.back() == '/' ? data_dir : data_dir + "/";
-  std::vector<std::string> files = {dir + "cameo.tsv", dir + "countries.tsv", dir + "agents.tsv"};
-  // persons*.tsv and orgs*.tsv: several files each, in name order.
-  for (const char* stem : {"persons", "orgs"}) {
+  // persons*.tsv, orgs*.tsv and events*.tsv may be several files each, read in name order.
+  auto matching = [&](std::string_view stem) {
     std::vector<std::string> found;
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator(data_dir.empty() ? "." : data_dir, ec)) {
@@ -277,9 +276,13 @@ std::vector<std::string> Lexicon::SourceFiles(const std::string& data_dir) {
       }
     }
     std::sort(found.begin(), found.end());
+    return found;
+  };
+  std::vector<std::string> files = {dir + "cameo.tsv", dir + "countries.tsv", dir + "agents.tsv"};
+  for (std::string_view stem : {"persons", "orgs", "events"}) {
+    std::vector<std::string> found = matching(stem);
     files.insert(files.end(), found.begin(), found.end());
   }
-  files.push_back(dir + "events.tsv");
   files.push_back(dir + "function_words.tsv");
   return files;
 }
@@ -309,7 +312,7 @@ Status Lexicon::LoadSources(const std::string& data_dir, Sources* sources) {
     else if (name == "agents.tsv") s = src.LoadAgents(path);
     else if (name.rfind("persons", 0) == 0) s = src.LoadPersons(path);
     else if (name.rfind("orgs", 0) == 0) s = src.LoadOrgs(path);
-    else if (name == "events.tsv") s = src.LoadEvents(path);
+    else if (name.rfind("events", 0) == 0) s = src.LoadEvents(path);
     else if (name == "function_words.tsv") s = src.LoadFunctionWords(path);
     if (!s.ok()) return s;
   }
