@@ -115,6 +115,20 @@ TEST(Codes, CommonActionsOfOtherRoots) {
   EXPECT_EQ(Code("لم تفرض الحكومة المصرية عقوبات على قطر."), V{});  // negated
 }
 
+TEST(Codes, LightVerbsOfOtherRoots) {
+  // Cut relations (161), claim responsibility (015), sanctions lifted (085).
+  EXPECT_EQ(Code("وقطعت السعودية علاقاتها مع إيران."), V{"161 SAU>IRN 2021-07-27"});
+  EXPECT_EQ(Code("وأعلن تنظيم داعش مسؤوليته عن الهجوم."), V{"015 IMGMUSISI>- 2021-07-27"});
+}
+
+TEST(Codes, ALightVerbsObjectIsInItsOwnClause) {
+  // "Supporters of IS published a picture ... of the bomber who attacked a mosque of the emergency forces":
+  // قوات after the relative clause is no object of نشر, so no deployment (154).
+  EXPECT_EQ(Code("نشر انصار تنظيم داعش المتشدد، صورة قالوا إنها للانتحاري الذي نفذ الهجوم داخل مسجد قوات "
+                 "الطوارئ الخاصة."),
+            V{});
+}
+
 TEST(Polarity, NegatedActionsAreNoEvents) {
   EXPECT_EQ(Code("لم يلتق الرئيس الجزائري وزير الخارجية الفرنسي."), V{});
   EXPECT_EQ(Code("ولن يزور رئيس الوزراء الإسرائيلي المغرب."), V{});

@@ -13,7 +13,7 @@ namespace rasad {
 namespace {
 
 constexpr size_t kMaxNameWords = 4;  // Arabic names in news: given name, father's, family: rarely more
-constexpr int kMaxObjectDistance = 16;  // how far a light verb's object noun may stand from the verb
+constexpr int kMaxObjectDistance = 16;  // how far a light verb's object noun may stand (a long title and name between)
 
 using Match = PhraseMatch;  // one lexicon match before composition
 
@@ -440,6 +440,12 @@ class SentenceMatcher {
       for (int k = m.last; k < static_cast<int>(words.size()) && k < m.last + kMaxObjectDistance; ++k) {
         // A long subject may stand between, set off by commas: أجرى الوزير فلان، الاثنين، مباحثات.
         if (words[k].kind == TokenKind::kPunct && Surface(words[k]) != ",") break;
+        // The object belongs to this verb's clause: a relative pronoun, a subordinator or another trigger ends
+        // the search (نشر أنصار داعش صورة ... الذي نفذ الهجوم داخل مسجد قوات الطوارئ).
+        if (const Match* other = MatchAt(k); other != nullptr && k > m.last &&
+            (FindFunction(*other, lex_, FunctionClass::kRelative) || FindFunction(*other, lex_, FunctionClass::kClauseBreak))) {
+          break;
+        }
         for (const Analysis& a : words[k].analyses) {
           std::string_view stem = StripArticle(a.stem());
           if (std::find(t.objects.begin(), t.objects.end(), stem) != t.objects.end()) found = k;
@@ -450,6 +456,7 @@ class SentenceMatcher {
           }
         }
         if (found >= 0) break;
+        if (const Match* other = MatchAt(k); other != nullptr && FindHit(*other, LexHit::Kind::kTrigger)) break;
       }
       if (found < 0) return;
       tm.object_first = found;
@@ -595,11 +602,15 @@ class SentenceMatcher {
         continue;
       }
       if (FindHit(*m, LexHit::Kind::kTrigger) != nullptr) {
+        // The most specific pattern first: one that requires its object noun (دعا + إفراج) before the bare
+        // verb (دعا).
         size_t before = out_->triggers.size();
-        for (const LexHit& hit : m->hits) {
-          if (hit.kind != LexHit::Kind::kTrigger) continue;
-          AddTrigger(*m, hit);
-          if (out_->triggers.size() > before) break;
+        for (int pass = 0; pass < 2 && out_->triggers.size() == before; ++pass) {
+          for (const LexHit& hit : m->hits) {
+            if (hit.kind != LexHit::Kind::kTrigger || lex_.trigger(hit.index).objects.empty() != (pass == 1)) continue;
+            AddTrigger(*m, hit);
+            if (out_->triggers.size() > before) break;
+          }
         }
         pos_ = m->last;
         if (out_->triggers.size() > before && lex_.trigger(out_->triggers.back().trigger).pos == Trigger::Pos::kNoun) {
