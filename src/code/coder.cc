@@ -192,6 +192,29 @@ class SentenceCoder {
       c.source = Genitive(t, end);
       c.rule = "nominal";
     }
+    if (!noun) {
+      // A passive names its agent after على يد / من قبل ("at the hands of", "by"): the agent is the source and
+      // the grammatical subject the target (اعتقل الصحفي على يد قوات الأمن "the journalist was arrested by the
+      // security forces"). Unvocalised, the verb looks active; the agent phrase is what tells.
+      for (size_t a = 0; a < s_.actors.size(); ++a) {
+        const ActorMention& agent = s_.actors[a];
+        if (agent.first <= t.first || agent.first >= end || !Party(agent)) continue;
+        if (agent.prep != "علي يد" && agent.prep != "من قبل") continue;
+        Candidate p = c;
+        p.source = static_cast<int>(a);
+        // The target: the first party between verb and agent, bare or possessed by ل (قصفت مواقع للجيش "the
+        // army's positions were shelled"); else the subject before the verb.
+        for (size_t b = 0; b < a && p.target < 0; ++b) {
+          const ActorMention& cand = s_.actors[b];
+          if (cand.first > t.first && Party(cand) && (cand.prep.empty() || cand.prep == "ل")) p.target = static_cast<int>(b);
+        }
+        if (p.target < 0) p.target = SubjectBefore(t.first, start);
+        if (p.target < 0 || p.target == p.source) break;
+        p.rule = "passive";
+        out->push_back(p);
+        return;
+      }
+    }
     // A verb after its subject in the clause (أن هود عقد "that Hood held") is SVO; a clause-initial verb
     // (وبحث لعمامرة "and Lamamra discussed") is VSO.
     // A verbal noun of an action with no target (احتجاجات "protests") takes its source only from its genitive:

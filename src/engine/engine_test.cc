@@ -129,6 +129,12 @@ TEST(Codes, ALightVerbsObjectIsInItsOwnClause) {
             V{});
 }
 
+TEST(Attribution, PassivesWithTheirAgent) {
+  // "The Turkish journalist was arrested by the Iranian security forces": the forces arrest (173).
+  EXPECT_EQ(Code("اعتقل الصحفي التركي على يد قوات الأمن الإيرانية."), V{"173 IRNCOP>TURMED 2021-07-27"});
+  EXPECT_EQ(Code("وقصفت مواقع للجيش السوري من قبل الطيران الإسرائيلي."), V{"194 ISRMIL>SYRMIL 2021-07-27"});
+}
+
 TEST(Polarity, NegatedActionsAreNoEvents) {
   EXPECT_EQ(Code("لم يلتق الرئيس الجزائري وزير الخارجية الفرنسي."), V{});
   EXPECT_EQ(Code("ولن يزور رئيس الوزراء الإسرائيلي المغرب."), V{});

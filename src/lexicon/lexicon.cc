@@ -235,13 +235,11 @@ void Lexicon::Sources::Add(std::string_view phrase, LexHit hit) {
     if (h.kind == hit.kind && h.index == hit.index) return;
   }
   hits.push_back(hit);
-  size_t start = 0;
-  while (true) {
-    size_t space = key.find(' ', start);
-    vocabulary.insert(key.substr(start, space == std::string::npos ? std::string::npos : space - start));
-    if (space == std::string::npos) break;
+  // Only a phrase's first word is ever segmented (the words after it match whole), so only first words are
+  // vocabulary: a word inside a name (للجيش in القيادة العامة للجيش) must not stop للجيش being cut elsewhere.
+  vocabulary.insert(key.substr(0, key.find(' ')));
+  for (size_t space = key.find(' '); space != std::string::npos; space = key.find(' ', space + 1)) {
     prefixes.insert(key.substr(0, space));
-    start = space + 1;
   }
 }
 

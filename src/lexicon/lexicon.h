@@ -184,7 +184,8 @@ class Lexicon {
   std::span<const LexHit> Find(std::string_view key) const;
   // Returns whether some phrase continues `key` with one more token (for longest-match walks).
   bool HasLonger(std::string_view key) const { return prefixes_.Find(key) != nullptr; }
-  // Returns whether a single-token key is a word of any dictionary (the vocabulary of clitic segmentation).
+  // Returns whether a single-token key begins a phrase of any dictionary (the vocabulary of clitic
+  // segmentation).
   bool Known(std::string_view token_key) const { return vocabulary_.Find(token_key) != nullptr; }
 
   const Entity& entity(uint32_t i) const { return entities_[i]; }
