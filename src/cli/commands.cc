@@ -36,6 +36,53 @@ class Output {
   std::string buffer_;
 };
 
+// What coding and explaining share: the engine, the publication date for undated articles, and a reader
+// whose diagnostics go to stderr and are counted.
+class Session {
+ public:
+  // Opens the engine and checks the date. Returns 0 when ready, else prints the error and returns 2.
+  int Open(const LexiconOptions& lexicon, const std::string& date) {
+    auto engine = OpenEngine(lexicon);
+    if (!engine.ok()) {
+      std::fprintf(stderr, "rasad: error: %s\n", engine.status().message().c_str());
+      return 2;
+    }
+    engine_ = engine.value();
+    Date default_date;
+    if (!date.empty()) {
+      default_date = ParseIsoDate(date);
+      if (!default_date.valid() || date.size() != 10) {
+        std::fprintf(stderr, "rasad: error: --date wants YYYY-MM-DD, not '%s'\n", date.c_str());
+        return 2;
+      }
+    }
+    reader_ = std::make_unique<ArticleReader>(engine_->lexicon(), default_date,
+                                              [this](ArticleReader::Severity severity, const std::string& message) {
+                                                if (severity == ArticleReader::Severity::kError) ++errors_;
+                                                std::fprintf(stderr, "rasad: %s: %s\n",
+                                                             severity == ArticleReader::Severity::kError ? "error"
+                                                                                                         : "warning",
+                                                             message.c_str());
+                                              });
+    return 0;
+  }
+
+  const Engine& engine() const { return *engine_; }
+
+  // Reads every input (standard input when none); returns whether all of it was read without error.
+  bool Read(std::vector<std::string> inputs, const ArticleReader::Consumer& consume) {
+    if (inputs.empty()) inputs.push_back("-");
+    bool ok = true;
+    for (const std::string& input : inputs) ok = reader_->Read(input, consume) && ok;
+    return ok && errors_ == 0;
+  }
+
+ private:
+  std::shared_ptr<const Engine> engine_;
+  std::unique_ptr<ArticleReader> reader_;
+  size_t errors_ = 0;
+};
+
 }  // namespace
 
 Result<std::shared_ptr<const Engine>> OpenEngine(const LexiconOptions& options) {
@@ -45,27 +92,8 @@ Result<std::shared_ptr<const Engine>> OpenEngine(const LexiconOptions& options) 
 
 int RunCode(const CodeOptions& options) {
   const auto start = std::chrono::steady_clock::now();
-  auto engine = OpenEngine(options.lexicon);
-  if (!engine.ok()) {
-    std::fprintf(stderr, "rasad: error: %s\n", engine.status().message().c_str());
-    return 2;
-  }
-  Date default_date;
-  if (!options.date.empty()) {
-    default_date = ParseIsoDate(options.date);
-    if (!default_date.valid() || options.date.size() != 10) {
-      std::fprintf(stderr, "rasad: error: --date wants YYYY-MM-DD, not '%s'\n", options.date.c_str());
-      return 2;
-    }
-  }
-  size_t errors = 0;
-  ArticleReader reader(engine.value()->lexicon(), default_date,
-                       [&](ArticleReader::Severity severity, const std::string& message) {
-                         if (severity == ArticleReader::Severity::kError) ++errors;
-                         std::fprintf(stderr, "rasad: %s: %s\n",
-                                      severity == ArticleReader::Severity::kError ? "error" : "warning",
-                                      message.c_str());
-                       });
+  Session session;
+  if (int code = session.Open(options.lexicon, options.date); code != 0) return code;
   Output out;
   const bool table = options.format == "table";
   if (table) out.Write(TableHeader());
@@ -78,7 +106,7 @@ int RunCode(const CodeOptions& options) {
     diagnostics.clear();
     std::vector<Actor> actors;
     stats.actors = options.actors ? &actors : nullptr;
-    std::vector<Event> events = engine.value()->Code(article, &diagnostics, &stats);
+    std::vector<Event> events = session.engine().Code(article, &diagnostics, &stats);
     if (options.actors) {
       for (const Actor& a : actors) {
         out.Write(ActorToJson(a, article));
@@ -97,10 +125,7 @@ int RunCode(const CodeOptions& options) {
       out.Write("\n");
     }
   };
-  std::vector<std::string> inputs = options.inputs;
-  if (inputs.empty()) inputs.push_back("-");
-  bool ok = true;
-  for (const std::string& input : inputs) ok = reader.Read(input, consume) && ok;
+  const bool ok = session.Read(options.inputs, consume);
   out.Flush();
   if (table) std::fprintf(stderr, "rasad: %zu events from %zu articles\n", events_total, articles);
   if (options.stats) {
@@ -113,34 +138,18 @@ int RunCode(const CodeOptions& options) {
                  articles, stats.sentences, stats.tokens, events_total, bytes / 1e6, seconds, articles / seconds,
                  stats.sentences / seconds, bytes / 1e6 / seconds, usage.ru_maxrss / 1024.0);
   }
-  return ok && errors == 0 ? 0 : 1;
+  return ok ? 0 : 1;
 }
 
 int RunExplain(const ExplainOptions& options) {
-  auto engine = OpenEngine(options.lexicon);
-  if (!engine.ok()) {
-    std::fprintf(stderr, "rasad: error: %s\n", engine.status().message().c_str());
-    return 2;
-  }
-  Date default_date;
-  if (!options.date.empty() && !(default_date = ParseIsoDate(options.date)).valid()) {
-    std::fprintf(stderr, "rasad: error: --date wants YYYY-MM-DD, not '%s'\n", options.date.c_str());
-    return 2;
-  }
-  size_t errors = 0;
-  ArticleReader reader(engine.value()->lexicon(), default_date,
-                       [&](ArticleReader::Severity severity, const std::string& message) {
-                         if (severity == ArticleReader::Severity::kError) ++errors;
-                         std::fprintf(stderr, "rasad: %s: %s\n",
-                                      severity == ArticleReader::Severity::kError ? "error" : "warning",
-                                      message.c_str());
-                       });
+  Session session;
+  if (int code = session.Open(options.lexicon, options.date); code != 0) return code;
   Output out;
   auto consume = [&](Article&& article) {
     std::string explanation;
     Engine::Stats stats;
     stats.explain = &explanation;
-    engine.value()->Code(article, nullptr, &stats);
+    session.engine().Code(article, nullptr, &stats);
     out.Write(fmt::format("article {} (published {})\n", article.id,
                           article.published.valid() ? article.published.ToString() : "unknown"));
     if (options.sentence < 0) {
@@ -164,12 +173,9 @@ int RunExplain(const ExplainOptions& options) {
       pos = end + 1;
     }
   };
-  std::vector<std::string> inputs = options.inputs;
-  if (inputs.empty()) inputs.push_back("-");
-  bool ok = true;
-  for (const std::string& input : inputs) ok = reader.Read(input, consume) && ok;
+  const bool ok = session.Read(options.inputs, consume);
   out.Flush();
-  return ok && errors == 0 ? 0 : 1;
+  return ok ? 0 : 1;
 }
 
 }  // namespace rasad

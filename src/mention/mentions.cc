@@ -592,12 +592,7 @@ class SentenceMatcher {
         continue;
       }
       if (const LexHit* h = FindHit(*m, LexHit::Kind::kNisba); h != nullptr && lex_.nisba(h->index).plural) {
-        ActorMention actor;
-        actor.first = m->first;
-        actor.last = m->last;
-        actor.code = lex_.nisba(h->index).country;
-        actor.name = lex_.CountryName(actor.code);
-        out_->actors.push_back(std::move(actor));
+        AddCountryOf(*m, lex_.nisba(h->index));  // الجزائريون "the Algerians"
         pos_ = m->last;
         continue;
       }
@@ -675,6 +670,16 @@ class SentenceMatcher {
     }
   }
 
+  // Adds the country a nationality word at `m` stands for, as an actor.
+  void AddCountryOf(const Match& m, const Nisba& nisba) {
+    ActorMention actor;
+    actor.first = m.first;
+    actor.last = m.last;
+    actor.code = nisba.country;
+    actor.name = lex_.CountryName(actor.code);
+    out_->actors.push_back(std::move(actor));
+  }
+
   // Nationality adjectives right after a verbal noun name who acts: وساطة قطرية "Qatari mediation",
   // غارات إسرائيلية "Israeli strikes", برعاية سعودية أميركية "under Saudi-US sponsorship" (two sources).
   void AddAdjectivalSources(int j) {
@@ -683,12 +688,7 @@ class SentenceMatcher {
     while (const Match* m = MatchAt(j)) {
       const LexHit* h = FindHit(*m, LexHit::Kind::kNisba);
       if (h == nullptr || lex_.nisba(h->index).plural) break;
-      ActorMention actor;
-      actor.first = m->first;
-      actor.last = m->last;
-      actor.code = lex_.nisba(h->index).country;
-      actor.name = lex_.CountryName(actor.code);
-      out_->actors.push_back(std::move(actor));
+      AddCountryOf(*m, lex_.nisba(h->index));
       if (previous >= 0) out_->actors[previous].coord_next = static_cast<int>(out_->actors.size() - 1);
       previous = static_cast<int>(out_->actors.size() - 1);
       j = m->last;
