@@ -437,8 +437,7 @@ Result<Lexicon> Lexicon::Open(const std::string& path, const std::string& source
   if (!lex.ok()) return lex.status();
   if (!sources_dir.empty()) {
     const uint32_t now = SourceHash(sources_dir);
-    auto reader = image::Reader::Open(mapping->bytes(), path);
-    if (now != 0 && reader.ok() && reader.value().source_hash() != now) {
+    if (now != 0 && lex.value().source_hash_ != now) {
       return Status::Error(fmt::format("{}: stale lexicon: the dictionaries in {} changed since it was compiled; run "
                                        "`make` or `rasad dict compile`", path, sources_dir));
     }
@@ -821,6 +820,7 @@ Result<Lexicon> Lexicon::FromImage(std::shared_ptr<const Mapping> mapping, const
   if (!reader_or.ok()) return reader_or.status();
   const image::Reader& r = reader_or.value();
   Lexicon lex;
+  lex.source_hash_ = r.source_hash();
   lex.strings_ = r.Section(image::SectionId::kStrings);
   size_t n = 0;
   // Every reference is checked against its section before use: a corrupt file must not crash the engine.

@@ -226,6 +226,7 @@ class Lexicon {
   std::span<const LexHit> Hits(const image::Slot& slot) const;
 
   std::shared_ptr<const Mapping> mapping_;
+  uint32_t source_hash_ = 0;  // of the sources the image was compiled from
   std::string_view strings_;
   image::Table phrases_, prefixes_, vocabulary_;
   std::span<const LexHit> hits_;

@@ -555,8 +555,9 @@ class SentenceMatcher {
           }
           // Only a chain that ends in a nationality, a name or a country is one person; الملك الوزير "the
           // king [received] the minister" is two.
-          const Match* after = MatchAt(SkipModifiers(j));
-          const bool qualified = ReadName(SkipModifiers(j)) > SkipModifiers(j) ||
+          const int rest = SkipModifiers(j);
+          const Match* after = MatchAt(rest);
+          const bool qualified = ReadName(rest) > rest ||
                                  (after != nullptr && (FindHit(*after, LexHit::Kind::kNisba) ||
                                                        FindHit(*after, LexHit::Kind::kEntity)));
           if (last_title != nullptr && last_title->kind == Agent::Kind::kPerson && qualified) {
