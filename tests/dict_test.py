@@ -90,12 +90,14 @@ def main(argv):
         f.write("شخص متداخل\tOverlapping Terms\tMARGOV\t2010-01-01\t2015-01-01\trasad\n")
         f.write("شخص متداخل\tOverlapping Terms\tMARGOV\t2014-01-01\t2016-01-01\trasad\n")
         f.write("الْجَزَائِر\tVowelled Name\tTUNGOV\t-\t-\trasad\n")
+        f.write("آكد\tName Folding To A Verb\tDZAGOV\t-\t-\trasad\n")
     p = run(rasad, "dict", "check", "--data", bad)
     out = p.stdout
     check("check fails on planted problems", p.returncode == 1, out[-1500:])
     check("check: inverted term", "ends before it starts" in out and "persons.tsv:" in out, out[-1500:])
     check("check: overlapping terms", "overlap" in out, out[-1500:])
     check("check: unnormalised form", "not normalised" in out, out[-1500:])
+    check("check: a name that folds to a function word", "'اكد' is a name here but a function word" in out, out[-1500:])
     check("check: conflicting codes for one name", "is TUNGOV here but DZA" in out or "but TUNGOV" in out, out[-1500:])
 
     with open(os.path.join(bad, "events.tsv"), "a", encoding="utf-8") as f:

@@ -90,13 +90,19 @@ class SentenceCoder {
     return true;
   }
 
-  // The genitive of a verbal noun: the actor right after it (time words aside), with no preposition.
-  int Genitive(const TriggerMention& t, int end) const {
+  // The genitive of a verbal noun: the actor right after it (time words aside), with no preposition. An
+  // indefinite noun takes its possessor with ل instead (قصف لقوات النظام "shelling by the regime's forces",
+  // هجوم لتنظيم الدولة "an attack by the Islamic State"), unless its frame names its target with ل.
+  int Genitive(const TriggerMention& t, const Trigger& trig, int end) const {
     for (size_t a = 0; a < s_.actors.size(); ++a) {
       const ActorMention& actor = s_.actors[a];
       if (actor.first < t.last) continue;
       if (actor.first >= end || !OnlyTimeBetween(t.last, actor.first)) return -1;
-      return Party(actor) && actor.prep.empty() ? static_cast<int>(a) : -1;
+      if (!Party(actor)) return -1;
+      if (actor.prep.empty()) return static_cast<int>(a);
+      const bool possessive = actor.prep == "ل" && !s_.words[t.first].analysis().has_article() &&
+                              std::find(trig.frame.preps.begin(), trig.frame.preps.end(), "ل") == trig.frame.preps.end();
+      return possessive ? static_cast<int>(a) : -1;
     }
     return -1;
   }
@@ -135,6 +141,59 @@ class SentenceCoder {
     return -1;
   }
 
+  // The verb of saying that reports the clause of the word `w`, when the clause names no subject of its own:
+  // between the speaker and `w` stand only words the lexicon knows as function or time words (إنه "that he",
+  // قد، سوف) and punctuation. Returns an index into speeches, or -1.
+  int Speaker(int w) const {
+    for (int k = static_cast<int>(s_.speeches.size()) - 1; k >= 0; --k) {
+      const Speech& sp = s_.speeches[k];
+      if (sp.word >= w) continue;
+      int from = sp.word + 1;
+      if (sp.actor >= 0 && s_.actors[sp.actor].first > sp.word) from = s_.actors[sp.actor].last;
+      if (w - from > kMaxTargetDistance) return -1;
+      for (int x = from; x < w; ++x) {
+        const Word& word = s_.words[x];
+        if (word.kind == TokenKind::kWord && !word.matched) return -1;
+        for (const ActorMention& a : s_.actors) {
+          if (x >= a.first && x < a.last) return -1;
+        }
+        for (const TriggerMention& t : s_.triggers) {
+          if (x >= t.first && x < t.last) return -1;
+        }
+      }
+      return k;
+    }
+    return -1;
+  }
+
+  // A comma right after a subject that follows its verb sets off an apposition or an adverb, not a new clause
+  // (اجتمع رئيس الوزراء الأردني، برؤساء النقابات "the Jordanian prime minister met, with the heads of the
+  // unions"): the clause goes on to the next limit.
+  int PastApposition(int end, int subject_last) const {
+    if (end != subject_last + 1 || s_.words[subject_last].kind != TokenKind::kPunct) return end;
+    int next = static_cast<int>(s_.words.size());
+    for (int b : s_.clause_breaks) {
+      if (b > end) next = std::min(next, b);
+    }
+    for (int r : s_.relatives) {
+      if (r >= end) next = std::min(next, r);
+    }
+    return next;
+  }
+
+  // Returns whether the verb at `w` follows أن / إن with a pronoun (أنه، إنها، أنهم), time words aside.
+  bool PronounSubject(int w, int start) const {
+    for (int x = w - 1; x >= start && x >= w - 4; --x) {
+      bool in_time = false;
+      for (const TimeMention& t : s_.times) in_time = in_time || (x >= t.first && x < t.last);
+      if (in_time) continue;
+      const Analysis& a = s_.words[x].analysis();
+      if (s_.words[x].kind == TokenKind::kWord && a.stem() == "ان" && !a.suffix().empty()) return true;
+      if (s_.words[x].key != "قد" && s_.words[x].key != "لقد") return false;
+    }
+    return false;
+  }
+
   bool IsCoordinatedWith(int head, int other) const {
     for (int a = head; a >= 0; a = s_.actors[a].coord_next) {
       if (a == other) return true;
@@ -149,7 +208,8 @@ class SentenceCoder {
       return;
     }
     const Trigger& trig = lex_.trigger(t.trigger);
-    const int start = ClauseStart(t), end = ClauseEnd(t);
+    const int start = ClauseStart(t);
+    int end = ClauseEnd(t);
     Candidate c;
     c.trigger = index;
     const bool noun = trig.pos == Trigger::Pos::kNoun;
@@ -189,7 +249,7 @@ class SentenceCoder {
       }
     }
     if (noun && !t.enclitic) {
-      c.source = Genitive(t, end);
+      c.source = Genitive(t, trig, end);
       c.rule = "nominal";
     }
     if (!noun) {
@@ -233,15 +293,29 @@ class SentenceCoder {
       c.source = SubjectBefore(t.first, start);
       c.rule = noun ? (t.enclitic ? "pronoun" : "nominal-subject") : "svo";
     }
-    if (c.source < 0 && !noun) {
+    // After أنه / إنها "that he / that she", the verb's subject is that pronoun: the speaker of the clause, or
+    // someone named before; the actor after the verb is its object (إنه التقى نظيره "that he met his counterpart").
+    const bool pronoun_subject = !noun && PronounSubject(t.first, start);
+    if (c.source < 0 && !noun && !pronoun_subject) {
       c.source = SubjectAfter(t.first + 1, end, kMaxSubjectDistance);
       c.rule = "vso";
     }
-    if (c.source < 0) return;
-    const ActorMention& source = s_.actors[c.source];
+    if (c.source < 0 && (!noun || t.enclitic)) {
+      c.source_speech = Speaker(t.first);
+      if (c.source_speech >= 0) {
+        const Speech& sp = s_.speeches[c.source_speech];
+        // The speaker's own actor stands in the sentence, or was carried from an earlier one.
+        c.source = sp.actor;
+        c.rule = "speaker";
+      }
+    }
+    if (c.source < 0 && c.source_speech < 0) return;
+    const ActorMention& source =
+        c.source >= 0 ? s_.actors[c.source] : s_.speeches[c.source_speech].carried;
     // The target comes after the subject when the subject follows the trigger; a light verb's target may
     // stand before its object noun (اقترحت الجزائر على ليبيا استضافة "Algeria offered Libya to host").
     int from = source.first > t.first ? source.last : (noun ? t.last : t.first + 1);
+    if (c.rule == "vso") end = PastApposition(end, source.last);
     // Skip the rest of a coordinated subject.
     for (int a = source.coord_next; a >= 0; a = s_.actors[a].coord_next) from = std::max(from, s_.actors[a].last);
     c.target = Target(trig, from, end, c.source, /*allow_direct=*/true);
@@ -278,6 +352,10 @@ class SentenceCoder {
         each.target_pair = p;
         out->push_back(each);
       }
+      return;
+    }
+    if (c.source < 0) {  // a speaker carried from an earlier sentence
+      out->push_back(c);
       return;
     }
     // A coordinated subject of a one-sided action: one event per subject.

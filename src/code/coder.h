@@ -6,6 +6,8 @@
 //   pronoun   خلال استقباله T: a noun with a possessive pronoun takes the clause's subject as source
 //   VSO       بحث S مع T: the first actor after the verb with no preposition is the subject
 //   SVO       S عقد جلسة عمل مع T: else the nearest actor before the trigger in its clause
+//   speaker   قال S إنه يرحب ب T: else, in a clause reported by a verb of saying whose subject is not written
+//             (a pronoun, إنه "that he"), the speaker
 // The target is the first later actor in the clause that the trigger's frame admits: introduced by one of
 // its prepositions, or unmarked when the frame takes a direct object. Actors that are places (في الجزائر) or
 // parts of names (مؤتمر برلين) are never parties. Coordinated subjects of a joint action (جددت الجزائر وواشنطن
@@ -28,6 +30,8 @@ struct Candidate {
   int trigger = 0;        // index into SentenceMentions::triggers
   int source = -1;        // index into SentenceMentions::actors
   int target = -1;        // index into SentenceMentions::actors, or -1
+  int source_speech = -1; // when the source is the speaker of a reported clause: index into
+                          // SentenceMentions::speeches (source is then -1)
   int source_pair = -1;   // for "the two sides": which of the pair (0 or 1) the source is, else -1
   int target_pair = -1;
   std::string rule;       // "nominal", "pronoun", "vso", "svo", "joint"

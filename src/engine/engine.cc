@@ -33,6 +33,7 @@ struct PendingActor {
   std::string code;
   const Entity* person = nullptr;
   std::string name;
+  std::string roles;  // the roles of a title whose country the sentence left unknown
   Span span;
 
   bool former = false;
@@ -201,6 +202,9 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
   int lead_paragraph = -1;
   bool unresolved = false;
   thread_local SentenceMentions m;  // reused across sentences and articles for its capacity
+  // How often each country is named (as itself, a city, a nationality or an office-holder's country, not through
+  // an organisation, whose name may be shared: الحزب الجمهوري), with the order of first mention: the article's country is the one it names most.
+  std::map<std::string, std::pair<int, int>> country_mentions;
   // The body first, then the title and subtitle, which name in short what the body introduces in full.
   std::vector<size_t> order;
   order.reserve(sentences.size());
@@ -224,6 +228,16 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
       if (norm.OriginalOffset(m.words[a.first].begin) < article.dateline_end && orig_begin >= article.body_offset) {
         a.place = true;
       }
+    }
+    for (const ActorMention& a : m.actors) {
+      if (!a.pair.empty() || a.org) continue;  // an organisation's name may be shared across countries
+      const std::string code = a.CodeOn(article.published);
+      if (code.size() < 3 || code.compare(0, 3, "IGO") == 0 || code.compare(0, 3, "NGO") == 0 ||
+          code.compare(0, 3, "IMG") == 0) {
+        continue;
+      }
+      auto [it, added] = country_mentions.try_emplace(code.substr(0, 3), 0, static_cast<int>(country_mentions.size()));
+      ++it->second.first;
     }
     std::vector<std::pair<int, Date>> dates;
     for (const TimeMention& t : m.times) {
@@ -254,9 +268,12 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
     std::vector<std::string> reasons;
     CodeSentence(m, lex, &candidates, explain ? &reasons : nullptr);
     if (explain) ExplainSentence(text, i, m, lex, reasons, explain);
+    auto source_of = [&](const Candidate& c) -> const ActorMention& {
+      return c.source >= 0 ? m.actors[c.source] : m.speeches[c.source_speech].carried;
+    };
     for (const Candidate& c : candidates) {  // the parties of the last event, for a later "the two sides"
       if (c.target < 0) continue;
-      const ActorMention& src = m.actors[c.source];
+      const ActorMention& src = source_of(c);
       const ActorMention& tgt = m.actors[c.target];
       memory.NoteDyad(c.source_pair >= 0 ? src.pair[c.source_pair] : src.CodeOn(Date()),
                       c.target_pair >= 0 ? tgt.pair[c.target_pair] : tgt.CodeOn(Date()));
@@ -264,9 +281,9 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
     auto span_of = [&](int first, int last) {
       return Span{norm.OriginalOffset(m.words[first].begin), norm.OriginalEnd(m.words[last - 1].end)};
     };
-    auto take = [&](int index, int pair, PendingActor* out) {
-      if (index < 0) return;
-      const ActorMention& a = m.actors[index];
+    auto take = [&](int index, int pair, PendingActor* out, const ActorMention* carried = nullptr) {
+      if (index < 0 && carried == nullptr) return;
+      const ActorMention& a = index >= 0 ? m.actors[index] : *carried;
       out->present = true;
       out->span = span_of(a.first, a.last);
       if (pair >= 0) {
@@ -277,6 +294,18 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
         out->person = a.person;
         out->former = a.former;
         out->name = a.name;
+        if (a.code.empty() && a.person == nullptr) {
+          out->roles = a.roles;
+          // A body joined by و to one of known country is of that country (المجلس الأعلى للدولة ومجلس النواب).
+          for (size_t b = 0; index >= 0 && b < m.actors.size() && out->code.empty() && !out->roles.empty(); ++b) {
+            const ActorMention& other = m.actors[b];
+            if (other.coord_next != index && a.coord_next != static_cast<int>(b)) continue;
+            const std::string code = other.CodeOn(article.published);
+            if (code.size() >= 3 && code.compare(0, 3, "IGO") != 0 && code.compare(0, 3, "NGO") != 0) {
+              out->code = code.substr(0, 3) + out->roles;
+            }
+          }
+        }
       }
     };
     for (const Candidate& c : candidates) {
@@ -291,7 +320,7 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
       }
       p.trigger = trig.trigger;
       p.future = trig.future;
-      take(c.source, c.source_pair, &p.source);
+      take(c.source, c.source_pair, &p.source, c.source < 0 ? &source_of(c) : nullptr);
       take(c.target, c.target_pair, &p.target);
       p.trigger_span = span_of(trig.first, trig.last);
       if (trig.object_first >= 0) p.object_span = span_of(trig.object_first, trig.object_last);
@@ -327,6 +356,23 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
   // Settle: date each event (its sentence's date, else its paragraph's, else the news peg, else the
   // publication date), resolve dated roles, and keep one event per (date, source, target, code).
   const Date fallback = lead.valid() ? lead : article.published;
+  // A title or body with no nationality (الحكومة "the government", قوات النظام "the regime's forces") belongs
+  // to the country of the dateline, else to the country the article names most (the first named on a tie).
+  std::string focus = memory.home();
+  if (focus.empty()) {
+    std::pair<int, int> best{0, 0};
+    for (const auto& [country, seen] : country_mentions) {
+      if (seen.first > best.first || (seen.first == best.first && seen.second < best.second)) {
+        best = seen;
+        focus = country;
+      }
+    }
+  }
+  auto code_of = [&](const PendingActor& a, const Date& date) {
+    std::string code = a.CodeOn(date);
+    if (code.empty() && !a.roles.empty() && !focus.empty()) code = focus + a.roles;
+    return code;
+  };
   std::vector<Event> events;
   std::map<std::tuple<std::string, std::string, std::string, std::string>, size_t> seen;
   std::string* explain = stats != nullptr && stats->explain != nullptr ? stats->explain
@@ -357,8 +403,8 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
       if (auto it = paragraph_dates.find(p.paragraph); it != paragraph_dates.end()) date = it->second;
     }
     if (!date.valid()) date = fallback;
-    std::string source_code = p.source.CodeOn(date);
-    std::string target_code = p.target.present ? p.target.CodeOn(date) : "";
+    std::string source_code = code_of(p.source, date);
+    std::string target_code = p.target.present ? code_of(p.target, date) : "";
     if (source_code.empty()) {
       note(p, "dropped: the source has no country");
       continue;

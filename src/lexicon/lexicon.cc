@@ -341,7 +341,16 @@ std::vector<std::string> Lexicon::Check(const std::string& data_dir) {
       for (size_t b = a + 1; b < seen.size(); ++b) {
         const LexHit& x = seen[a].first;
         const LexHit& y = seen[b].first;
-        if (x.kind != y.kind || seen[a].second == seen[b].second) continue;
+        if (seen[a].second == seen[b].second) continue;
+        // A name that folds to a common word (آفاد and the verb أفاد "reported") would turn the word into an actor.
+        if ((x.kind == LexHit::Kind::kFunction) != (y.kind == LexHit::Kind::kFunction) &&
+            (x.kind == LexHit::Kind::kEntity || y.kind == LexHit::Kind::kEntity)) {
+          out.push_back(fmt::format("{}: error: '{}' is a name here but a function word at {}",
+                                    x.kind == LexHit::Kind::kEntity ? seen[a].second : seen[b].second, key,
+                                    x.kind == LexHit::Kind::kEntity ? seen[b].second : seen[a].second));
+          continue;
+        }
+        if (x.kind != y.kind) continue;
         if (x.kind == LexHit::Kind::kEntity) {
           const Entity& ex = src.entities[x.index];
           const Entity& ey = src.entities[y.index];
@@ -633,6 +642,7 @@ Status Lexicon::Sources::LoadFunctionWords(const std::string& path) {
       {"clause_break", FunctionClass::kClauseBreak}, {"name_head", FunctionClass::kNameHead},
       {"qualifier", FunctionClass::kQualifier}, {"antecedent", FunctionClass::kAntecedent},
       {"modifier", FunctionClass::kModifier},   {"stop", FunctionClass::kStop},
+      {"speech", FunctionClass::kSpeech},
       {"past", FunctionClass::kPast},           {"future", FunctionClass::kFuture},
       {"year_word", FunctionClass::kYearWord},   {"ordinal_ref", FunctionClass::kOrdinalRef},
       {"demonstrative", FunctionClass::kDemonstrative},

@@ -109,6 +109,7 @@ enum class FunctionClass : uint8_t {
   kYearWord,    // عام، العام "year": a year number follows
   kOrdinalRef,  // الأولى "the former", الثانية "the latter": one of the pair last coordinated (value 1 or 2)
   kDemonstrative,  // هذه "this": before a verbal noun, it refers back to an event already told
+  kSpeech,      // قال "said", أضاف "added": a verb of saying, whose subject speaks the clauses after it
 };
 
 struct FunctionWord {

@@ -13,6 +13,7 @@ namespace rasad {
 namespace {
 
 constexpr size_t kMaxNameWords = 4;  // Arabic names in news: given name, father's, family: rarely more
+constexpr int kMaxSpeakerGap = 4;  // words between a verb of saying and its subject (a time word, حسب رويترز)
 constexpr int kMaxObjectDistance = 16;  // how far a light verb's object noun may stand (a long title and name between)
 
 using Match = PhraseMatch;  // one lexicon match before composition
@@ -67,9 +68,11 @@ class SentenceMatcher {
         scratch_(out->scratch),
         matches_(out->scratch.matches),
         at_(out->scratch.match_at),
-        objects_(out->scratch.objects) {
+        objects_(out->scratch.objects),
+        speech_words_(out->scratch.speech_words) {
     matches_.clear();
     objects_.clear();
+    speech_words_.clear();
   }
 
   void Run(size_t begin, size_t end) {
@@ -78,6 +81,43 @@ class SentenceMatcher {
     Compose();
     DropAdverbialBreaks();
     Govern();
+    FindSpeakers();
+  }
+
+  // The speaker of each verb of saying: its subject after it (قال الوزير), else right before it (الوزير قال),
+  // else, for a sentence that opens with it (وأضاف "he added"), the article's last speaker.
+  void FindSpeakers() {
+    const std::vector<ActorMention>& actors = out_->actors;
+    for (int w : speech_words_) {
+      Speech speech;
+      speech.word = w;
+      for (size_t a = 0; a < actors.size(); ++a) {
+        const ActorMention& actor = actors[a];
+        const bool after = actor.first > w && actor.first - w <= kMaxSpeakerGap;
+        const bool before = actor.last == w || actor.last == w - 1;
+        if ((after || before) && actor.prep.empty() && !actor.place && !actor.aside && actor.pair.empty() &&
+            (!actor.code.empty() || actor.person != nullptr || !actor.roles.empty())) {
+          speech.actor = static_cast<int>(a);
+          if (after) break;
+        }
+        if (actor.first > w) break;
+      }
+      if (speech.actor >= 0) {
+        memory_->NoteSpeaker(actors[speech.actor]);
+      } else if (const ActorMention* last = memory_->LastSpeaker();
+                 last != nullptr && (w <= 1 || out_->words[w - 1].kind == TokenKind::kPunct)) {
+        // وأضاف "he added" opening a sentence or a clause: the last speaker goes on.
+        speech.carried = *last;
+        speech.carried.first = w;
+        speech.carried.last = w + 1;
+        speech.carried.coord_next = -1;
+        speech.carried.prep.clear();
+        speech.carried.outer_prep.clear();
+      } else {
+        continue;
+      }
+      out_->speeches.push_back(std::move(speech));
+    }
   }
 
   // Commas around a time adverb do not end the clause: استقبل ولي العهد، أمس، وزير الدفاع.
@@ -412,6 +452,7 @@ class SentenceMatcher {
     } else {
       actor.code = e.tenures.back().code;
       actor.geo = e.kind == Entity::Kind::kCountry || e.kind == Entity::Kind::kCapital;
+      actor.org = e.kind == Entity::Kind::kOrg;
     }
     out_->actors.push_back(std::move(actor));
     pos_ = m.last;
@@ -644,6 +685,7 @@ class SentenceMatcher {
         }
       }
       if (FindFunction(*m, lex_, FunctionClass::kRelative)) out_->relatives.push_back(i);
+      if (FindFunction(*m, lex_, FunctionClass::kSpeech)) speech_words_.push_back(i);
       if (FindFunction(*m, lex_, FunctionClass::kClauseBreak)) out_->clause_breaks.push_back(i);
       if (const FunctionWord* f = FindFunction(*m, lex_, FunctionClass::kOrdinalRef)) {
         // "The former" stands alone (اقترحت الأولى "the former proposed"); after a noun or a name it is an
@@ -820,6 +862,7 @@ class SentenceMatcher {
   std::vector<Match>& matches_;
   std::vector<int>& at_;       // word index -> index of the match starting there, or -1
   std::vector<int>& objects_;  // words consumed as light-verb objects
+  std::vector<int>& speech_words_;  // verbs of saying, in text order
   int pos_ = 0;
   int negate_until_ = -1;      // a trigger starting at or before this word is negated (لم يلتق "did not meet")
   int future_until_ = -1;      // a verb starting at or before this word is announced (سوف "will")
@@ -910,6 +953,7 @@ void FindMentions(std::string_view text, size_t begin, size_t end, const Lexicon
   out->times.clear();
   out->clause_breaks.clear();
   out->relatives.clear();
+  out->speeches.clear();
   SentenceMatcher(text, lexicon, memory, out).Run(begin, end);
 }
 

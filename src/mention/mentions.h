@@ -56,6 +56,7 @@ struct ActorMention {
   std::string roles;               // the roles of its title, kept for an actor whose country is unknown
   bool place = false;              // a place here (في الجزائر، مؤتمر برلين), not a party to events
   bool geo = false;                // named as a country or city (not a person, body or title)
+  bool org = false;                // a named organisation of the dictionary (its country may be a guess)
   bool aside = false;              // in brackets after another actor: its alias (دقلو (حميدتي)), not a party
   bool conj = false;               // introduced by و "and"
   int coord_next = -1;             // the actor joined to this one by و, or -1
@@ -118,6 +119,12 @@ class ArticleMemory {
   }
   // Returns the first (n = 1) or second (n = 2) of the last pair, or nullptr.
   const ActorMention* PairMember(int n) const { return has_pair_ && (n == 1 || n == 2) ? &pair_[n - 1] : nullptr; }
+  // Notes who spoke last (قال الوزير), for a later verb of saying with no subject (وأضاف "he added").
+  void NoteSpeaker(const ActorMention& speaker) {
+    speaker_ = speaker;
+    has_speaker_ = true;
+  }
+  const ActorMention* LastSpeaker() const { return has_speaker_ ? &speaker_ : nullptr; }
 
  private:
   KeyMap<ActorMention> names_;
@@ -125,7 +132,17 @@ class ArticleMemory {
   std::vector<std::string> dyad_;
   ActorMention pair_[2];
   bool has_pair_ = false;
+  ActorMention speaker_;
+  bool has_speaker_ = false;
   std::string home_;
+};
+
+// A verb of saying and who says it: the actor that is its subject in the sentence, or the last speaker of the
+// article when it has none (وأضاف "he added").
+struct Speech {
+  int word = 0;         // the verb
+  int actor = -1;       // index into SentenceMentions::actors, or -1 when the speaker is carried over
+  ActorMention carried; // the speaker carried from an earlier sentence when actor is -1
 };
 
 // A lexicon phrase found at words [first, last), with all its meanings.
@@ -145,7 +162,7 @@ struct SentenceMentions {
     std::vector<Analysis> analyses;
     std::vector<size_t> key_at, pool_at;
     std::vector<PhraseMatch> matches;
-    std::vector<int> match_at, objects;
+    std::vector<int> match_at, objects, speech_words;
     std::string key, name;
   } scratch;
   std::vector<ActorMention> actors;     // in text order
@@ -153,6 +170,7 @@ struct SentenceMentions {
   std::vector<TimeMention> times;       // in text order
   std::vector<int> clause_breaks;       // word indexes that begin a new clause (after , ; : or before حيث ...)
   std::vector<int> relatives;           // word indexes of relative pronouns (الذي، التي)
+  std::vector<Speech> speeches;         // verbs of saying whose speaker is known, in text order
 };
 
 // Resolves a phrase to an actor as a sentence of its own would: the actor covering most of it, coded on
