@@ -213,6 +213,44 @@ TEST(Actors, NationalityAfterALongTitle) {
   EXPECT_EQ(Code("وقعت السعودية اتفاقية مع وزارة الصحة العامة والسكان اليمنية."), V{"057 SAU>YEMGOVHLH 2021-07-27"});
 }
 
+TEST(Attribution, TheSpeakerOfAReportedClause) {
+  // The Moroccan foreign minister said that he met his Spanish counterpart (the pronoun in إنه is the subject;
+  // the actor after the verb is its object). Then: "he added that he discussed with the Spanish official".
+  EXPECT_EQ(Code("قال وزير الخارجية المغربي إنه التقى نظيره الإسباني في مدريد."), V{"040 MARGOV>ESPGOV 2021-07-27"});
+  EXPECT_EQ(Code("قال وزير الخارجية المغربي إن الأوضاع صعبة. وأضاف أنه بحث مع السفير الإسباني الهجرة."),
+            V{"040 MARGOV>ESPGOV 2021-07-27"});
+  // A clause whose subject is a noun no dictionary knows is not the speaker's: "he said that a drone attacked
+  // the Saudi army" codes no event by the minister.
+  EXPECT_EQ(Code("قال وزير الخارجية المغربي إن طائرة مسيرة هاجمت الجيش السعودي."), V{});
+}
+
+TEST(Attribution, PossessiveLamNamesTheAgentOfAnIndefiniteNoun) {
+  // The town saw shelling by the Syrian army of opposition positions.
+  EXPECT_EQ(Code("وشهدت البلدة أمس قصفا للجيش السوري على مواقع المعارضة السورية."),
+            V{"194 SYRMIL>SYROPP 2021-07-26"});
+}
+
+TEST(Attribution, ACommaAfterTheSubjectIsNoClauseEnd) {
+  // The Jordanian prime minister met, today, with the heads of the unions.
+  EXPECT_EQ(Code("واجتمع اليوم رئيس الوزراء الأردني، بممثلي النقابات المهنية الأردنية."),
+            V{"040 JORGOV>JORLAB 2021-07-27"});
+}
+
+TEST(Actors, ABodyWithoutNationalityBelongsToTheArticlesCountry) {
+  // Sudan named twice, Egypt once: "the government" and "the opposition" are Sudanese.
+  EXPECT_EQ(Code("قال مسؤول سوداني إن الخرطوم تدرس الأمر. وفي مصر، انتقدت المعارضة الحكومة بشدة. "
+                 "ويعاني السودان أزمة."),
+            V{"111 SDNOPP>SDNGOV 2021-07-27"});
+  // Joined by و to a body of known country, a body is of that country.
+  EXPECT_EQ(Code("عقدت الحكومة الليبية ومجلس النواب محادثات في تونس. وتتابع تونس والجزائر الملف."),
+            V{"040 LBYGOV>LBYLEG 2021-07-27"});
+}
+
+TEST(Actors, ABodyWordAfterADefiniteNounIsItsAdjective) {
+  // Morocco cut diplomatic relations with Iran: الدبلوماسية is no actor of its own.
+  EXPECT_EQ(Code("أعلن المغرب قطع العلاقات الدبلوماسية مع إيران."), V{"161 MAR>IRN 2021-07-27"});
+}
+
 TEST(Dates, WithoutPublicationDateRelativeDatesStayUnresolved) {
   EXPECT_EQ(Code("استقبل الرئيس المصري الاثنين وزير الخارجية الأردني.", Date()), V{"043 EGYGOV>JORGOV "});
 }

@@ -382,6 +382,17 @@ class SentenceMatcher {
         return;
       }
     }
+    if (country.empty() && code.empty() && agent.kind != Agent::Kind::kPerson && first > 0) {
+      // A bare body word right after a definite noun is its adjective: العلاقات الدبلوماسية "diplomatic
+      // relations", القوات البحرية "naval forces" are no body of their own.
+      const Word& before = words[first - 1];
+      const bool in_actor = !out_->actors.empty() && out_->actors.back().last == first;
+      if (before.kind == TokenKind::kWord && before.arabic && !in_actor && before.analysis().has_article() &&
+          words[first].analysis().prefix().empty() && words[first].analysis().has_article()) {
+        pos_ = j;
+        return;
+      }
+    }
     if (country.empty() && code.empty()) country = memory_->home();  // a bare title: the dateline's country
     if (!country.empty() && code.empty()) code = country + agent.roles;
     actor.code = code;
