@@ -15,7 +15,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KEYS = ("article_id", "date", "date_precision", "event_code", "event_root", "quad_class", "goldstein",
-        "trigger", "sentence")
+        "trigger", "sentence", "rule", "confidence")
 
 
 def essential(event):

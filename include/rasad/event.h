@@ -41,7 +41,11 @@ struct Event {
   std::string trigger_text;  // the trigger as written; "verb … object" for a light verb
   std::string rule;          // which construction attributed the actors ("nominal", "vso", ...)
   int mentions = 1;          // how many sentences of the article report this event
+  double confidence = 0;     // in [0, 1]: how surely the construction and the actors support the event
 };
+
+// Events below this confidence are left out of the default output (`rasad code --all` keeps them).
+inline constexpr double kMinConfidence = 0.5;
 
 }  // namespace rasad
 

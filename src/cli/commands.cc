@@ -97,7 +97,7 @@ int RunCode(const CodeOptions& options) {
   Output out;
   const bool table = options.format == "table";
   if (table) out.Write(TableHeader());
-  size_t articles = 0, events_total = 0, bytes = 0;
+  size_t articles = 0, events_total = 0, bytes = 0, hidden = 0;
   Engine::Stats stats;
   std::vector<std::string> diagnostics;
   auto consume = [&](Article&& article) {
@@ -115,6 +115,11 @@ int RunCode(const CodeOptions& options) {
       return;
     }
     for (const std::string& d : diagnostics) std::fprintf(stderr, "rasad: warning: %s\n", d.c_str());
+    if (!options.all) {
+      const size_t before = events.size();
+      std::erase_if(events, [](const Event& e) { return e.confidence < kMinConfidence; });
+      hidden += before - events.size();
+    }
     events_total += events.size();
     if (table) {
       out.Write(EventsToTable(events));
@@ -127,7 +132,11 @@ int RunCode(const CodeOptions& options) {
   };
   const bool ok = session.Read(options.inputs, consume);
   out.Flush();
-  if (table) std::fprintf(stderr, "rasad: %zu events from %zu articles\n", events_total, articles);
+  if (table || options.stats) {
+    std::fprintf(stderr, "rasad: %zu events from %zu articles", events_total, articles);
+    if (hidden > 0) std::fprintf(stderr, " (%zu less confident events not shown: --all shows them)", hidden);
+    std::fprintf(stderr, "\n");
+  }
   if (options.stats) {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     struct rusage usage {};

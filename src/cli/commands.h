@@ -25,6 +25,7 @@ struct CodeOptions {
   LexiconOptions lexicon;
   bool stats = false;               // throughput figures on stderr
   bool actors = false;              // print the actors found, one JSON object each, instead of events
+  bool all = false;                 // also the events below kMinConfidence
 };
 
 // Opens the engine as `options` say; the compiled file is checked for staleness against DefaultDataDir().

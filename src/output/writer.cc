@@ -72,6 +72,7 @@ std::string EventToJson(const Event& e, const Article& article) {
   j["sentence"] = e.sentence;
   j["trigger"] = e.trigger_text;
   j["mentions"] = e.mentions;
+  j["confidence"] = std::round(e.confidence * 100) / 100;
   j["rule"] = e.rule;
   Json evidence;
   evidence["sentence"] = SpanText(article, e.sentence_span);
