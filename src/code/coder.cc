@@ -11,7 +11,8 @@ namespace {
 
 constexpr int kMaxGenitiveGap = 4;   // words between a verbal noun and its genitive source (time, adjectives)
 constexpr int kMaxTargetDistance = 16;
-constexpr int kMaxSubjectDistance = 20;  // a subject may carry an apposition or a PP before the verb
+constexpr int kMaxSubjectDistance = 20;
+constexpr int kMaxCarrierGap = 8;  // words between قام and its ب-noun: the subject, time words  // a subject may carry an apposition or a PP before the verb
 
 class SentenceCoder {
  public:
@@ -181,6 +182,52 @@ class SentenceCoder {
     return next;
   }
 
+  // The word of a carrier verb (قام "did") that makes the verbal noun of `t` its object with ب (قامت القوات
+  // بقصف "the forces carried out shelling"), time words aside; else -1.
+  int Carrier(const TriggerMention& t) const {
+    std::string_view prefix = s_.words[t.first].analysis().prefix();
+    if (prefix.size() >= 2 && prefix.substr(prefix.size() - 2) == "ب") {
+      for (int w = t.first - 1; w >= 0 && w >= t.first - kMaxCarrierGap; --w) {
+        const Word& word = s_.words[w];
+        bool in_time = false;
+        for (const TimeMention& tm : s_.times) in_time = in_time || (w >= tm.first && w < tm.last);
+        if (in_time) continue;
+        for (const LexHit& h : lex_.Find(word.analysis().stem())) {
+          if (h.kind == LexHit::Kind::kFunction && lex_.function_word(h.index).cls == FunctionClass::kCarrier) return w;
+        }
+        // The subject may stand between carrier and noun (قامت القوات الإسرائيلية بقصف).
+        bool in_actor = false;
+        for (const ActorMention& a : s_.actors) in_actor = in_actor || (w >= a.first && w < a.last);
+        if (!in_actor) return -1;
+      }
+    }
+    return -1;
+  }
+
+  // A verbal noun carried by قام is coded as the verb: its subject after the carrier, before it, or the speaker.
+  void CodeCarried(const TriggerMention& t, const Trigger& trig, int carrier, int start, int end, Candidate c,
+                   std::vector<Candidate>* out) const {
+    c.source = SubjectAfter(carrier + 1, t.first, kMaxSubjectDistance);
+    c.rule = "carrier";
+    if (c.source < 0 && carrier > start && !PronounSubject(carrier, start)) c.source = SubjectBefore(carrier, start);
+    const ActorMention* source = c.source >= 0 ? &s_.actors[c.source] : nullptr;
+    if (source == nullptr) {
+      c.source_speech = Speaker(carrier);
+      if (c.source_speech < 0) {
+        reason_ = "rejected: no subject of the carrier verb";
+        return;
+      }
+      c.source = s_.speeches[c.source_speech].actor;
+      source = c.source >= 0 ? &s_.actors[c.source] : &s_.speeches[c.source_speech].carried;
+    }
+    c.target = Target(trig, t.last, end, c.source, /*allow_direct=*/false);
+    if (c.target < 0 && trig.frame.required) {
+      reason_ = "rejected: no target in the clause that the frame admits";
+      return;
+    }
+    out->push_back(c);
+  }
+
   // Returns whether the verb at `w` follows أن / إن with a pronoun (أنه، إنها، أنهم), time words aside.
   bool PronounSubject(int w, int start) const {
     for (int x = w - 1; x >= start && x >= w - 4; --x) {
@@ -249,6 +296,10 @@ class SentenceCoder {
       }
     }
     if (noun && !t.enclitic) {
+      if (const int carrier = Carrier(t); carrier >= 0) {
+        CodeCarried(t, trig, carrier, start, end, c, out);
+        return;
+      }
       c.source = Genitive(t, trig, end);
       c.rule = "nominal";
     }

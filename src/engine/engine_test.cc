@@ -236,6 +236,14 @@ TEST(Attribution, ACommaAfterTheSubjectIsNoClauseEnd) {
             V{"040 JORGOV>JORLAB 2021-07-27"});
 }
 
+TEST(Attribution, ACarrierVerbMakesAVerbOfItsNoun) {
+  // The Israeli army carried out strikes on Iranian targets: the subject of قام is the source, and "targets"
+  // with a nationality stand for that country.
+  EXPECT_EQ(Code("وقام الجيش الإسرائيلي أمس بغارات على أهداف إيرانية في سوريا."), V{"195 ISRMIL>IRN 2021-07-26"});
+  // "Targets" with no nationality are no actor: no event.
+  EXPECT_EQ(Code("وقام الجيش الإسرائيلي أمس بغارات على أهداف في سوريا."), V{});
+}
+
 TEST(Actors, ABodyWithoutNationalityBelongsToTheArticlesCountry) {
   // Sudan named twice, Egypt once: "the government" and "the opposition" are Sudanese.
   EXPECT_EQ(Code("قال مسؤول سوداني إن الخرطوم تدرس الأمر. وفي مصر، انتقدت المعارضة الحكومة بشدة. "

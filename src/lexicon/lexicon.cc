@@ -524,8 +524,9 @@ Status Lexicon::Sources::LoadCountries(const std::string& path) {
 Status Lexicon::Sources::LoadAgents(const std::string& path) {
   return ForEachLine(path, 4, "phrase, role, kind, source", [&](TsvReader& r, const Fields& f) -> Status {
     Agent a;
-    a.roles = std::string(f[1]);
-    if (!IsRoleCode(a.roles)) return r.Error(fmt::format("bad role code '{}'", a.roles));
+    // "-": no role of its own; the phrase is an actor only with a nationality (أهداف إيرانية -> IRN).
+    a.roles = f[1] == "-" ? std::string() : std::string(f[1]);
+    if (!a.roles.empty() && !IsRoleCode(a.roles)) return r.Error(fmt::format("bad role code '{}'", a.roles));
     if (f[2] == "person") a.kind = Agent::Kind::kPerson;
     else if (f[2] == "group") a.kind = Agent::Kind::kGroup;
     else if (f[2] == "office") a.kind = Agent::Kind::kOffice;
@@ -643,6 +644,7 @@ Status Lexicon::Sources::LoadFunctionWords(const std::string& path) {
       {"qualifier", FunctionClass::kQualifier}, {"antecedent", FunctionClass::kAntecedent},
       {"modifier", FunctionClass::kModifier},   {"stop", FunctionClass::kStop},
       {"speech", FunctionClass::kSpeech},
+      {"carrier", FunctionClass::kCarrier},
       {"past", FunctionClass::kPast},           {"future", FunctionClass::kFuture},
       {"year_word", FunctionClass::kYearWord},   {"ordinal_ref", FunctionClass::kOrdinalRef},
       {"demonstrative", FunctionClass::kDemonstrative},

@@ -110,6 +110,7 @@ enum class FunctionClass : uint8_t {
   kOrdinalRef,  // الأولى "the former", الثانية "the latter": one of the pair last coordinated (value 1 or 2)
   kDemonstrative,  // هذه "this": before a verbal noun, it refers back to an event already told
   kSpeech,      // قال "said", أضاف "added": a verb of saying, whose subject speaks the clauses after it
+  kCarrier,     // قام "did": with ب before a verbal noun it makes a verb of it (قامت القوات بقصف "the forces shelled")
 };
 
 struct FunctionWord {

@@ -393,6 +393,10 @@ class SentenceMatcher {
         return;
       }
     }
+    if (country.empty() && code.empty() && agent.roles.empty()) {  // أهداف "targets" with no nationality: no actor
+      pos_ = j;
+      return;
+    }
     if (country.empty() && code.empty()) country = memory_->home();  // a bare title: the dateline's country
     if (!country.empty() && code.empty()) code = country + agent.roles;
     actor.code = code;
