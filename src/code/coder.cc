@@ -250,8 +250,10 @@ class SentenceCoder {
 
   void CodeTrigger(int index, std::vector<Candidate>* out) const {
     const TriggerMention& t = s_.triggers[index];
-    if (t.negated || t.anaphoric) {
-      reason_ = t.negated ? "rejected: negated" : "rejected: refers back to an event told before (demonstrative)";
+    if (t.negated || t.anaphoric || t.hypothetical) {
+      reason_ = t.negated      ? "rejected: negated or denied"
+                : t.hypothetical ? "rejected: in a condition or a question"
+                                 : "rejected: refers back to an event told before (demonstrative)";
       return;
     }
     const Trigger& trig = lex_.trigger(t.trigger);
@@ -302,6 +304,21 @@ class SentenceCoder {
       }
       c.source = Genitive(t, trig, end);
       c.rule = "nominal";
+      // A country or city as the genitive of a transitive action is its object, when nothing else is: زيارة
+      // الجزائر "a visit to Algeria", قصف دمشق "the shelling of Damascus". The source is then the clause's subject.
+      if (c.source >= 0 && trig.frame.direct && s_.actors[c.source].geo && s_.actors[c.source].prep.empty() &&
+          Target(trig, s_.actors[c.source].last, end, c.source, /*allow_direct=*/false) < 0) {
+        Candidate object = c;
+        object.target = c.source;
+        object.source = SubjectBefore(t.first, start);
+        object.rule = "nominal-object";
+        if (object.source < 0) {
+          reason_ = "rejected: the genitive is the object, and the clause names no subject";
+          return;
+        }
+        out->push_back(object);
+        return;
+      }
     }
     if (!noun) {
       // A passive names its agent after على يد / من قبل ("at the hands of", "by"): the agent is the source and

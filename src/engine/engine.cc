@@ -126,6 +126,7 @@ constexpr double kRepeatBonus = 0.1;
 constexpr int kMinFocusMentions = 2;     // the article's country is named at least twice
 constexpr double kFocusDominance = 1.5;  // and half as often again as any other
 constexpr double kGuessedCountryFactor = 0.8;
+constexpr double kBackgroundDenialFactor = 0.5;
 
 // How surely a construction attributes its actors, as measured on the project's samples and on read corpus
 // output (bench/RESULTS.md): a verbal noun's genitive and the subject of a verb are rarely wrong; the nearest
@@ -138,6 +139,23 @@ double Confidence(const std::string& rule, bool guessed_country) {
   else if (rule == "speaker") c = 0.7;
   else if (rule == "nominal-subject") c = 0.55;
   return guessed_country ? c * kGuessedCountryFactor : c;
+}
+
+// The code of announcing `code` as an intention: to meet (036), to cooperate (031x, 032), to give aid (033x), to
+// yield (035); to act against someone, a threat: of sanctions (1312), repression (137), force (138). Empty when
+// CAMEO has no such code (an announced criticism is the criticism's own business).
+std::string IntentCode(const std::string& code) {
+  const std::string root = code.substr(0, 2);
+  if (root == "03" || root == "13") return code;
+  if (root == "04") return "036";
+  if (root == "05") return "032";
+  if (root == "06") return code.size() == 3 && code[2] >= '1' && code[2] <= '4' ? "031" + code.substr(2, 1) : "031";
+  if (root == "07") return code.size() == 3 && code[2] >= '1' && code[2] <= '4' ? "033" + code.substr(2, 1) : "033";
+  if (root == "08") return "035";
+  if (root == "16") return code == "163" ? "1312" : "131";
+  if (root == "17") return "137";
+  if (root == "18" || root == "19" || root == "20") return "138";
+  return "";
 }
 
 // Returns the country of the article's dateline ("تونس -" -> TUN, "الرباط -" -> MAR), or "".
@@ -417,14 +435,14 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
       continue;
     }
     const Trigger& entry = lex.trigger(p.trigger);
-    // An announced action has not happened: a meeting to come is an intent to meet (036); the rest waits.
+    // An announced action has not happened: it is the intent (03x) or the threat (13x) of it, where CAMEO has one.
     std::string code = entry.code;
     if (p.future) {
-      if (code.compare(0, 2, "04") != 0) {
-        note(p, "dropped: announced, not done");
+      code = IntentCode(code);
+      if (code.empty()) {
+        note(p, "dropped: announced, not done, and CAMEO codes no intent of it");
         continue;
       }
-      code = "036";
     }
     Date date = p.own_date;
     if (!date.valid() && !p.header) {
@@ -457,7 +475,9 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
     std::string key_source = source_code, key_target = target_code;
     if (entry.symmetric && key_target < key_source) std::swap(key_source, key_target);
     auto key = std::make_tuple(date.ToString(), key_source, key_target, code);
-    const double confidence = Confidence(p.rule, guessed);
+    double confidence = Confidence(p.rule, guessed);
+    // A denial is the news only in the title or the lead; further on it answers an accusation told before.
+    if (code == "016" && !p.header && p.paragraph > lead_paragraph) confidence *= kBackgroundDenialFactor;
     if (auto it = seen.find(key); it != seen.end()) {
       Event& known = events[it->second];
       ++known.mentions;

@@ -141,11 +141,13 @@ TEST(Polarity, NegatedActionsAreNoEvents) {
 }
 
 TEST(Polarity, AnnouncedActionsAreIntents) {
-  // "will discuss", "is due to hold a meeting", "will visit": intents to meet (036). "Will sign" is no event yet.
+  // "will discuss", "is due to hold a meeting", "will visit": intents to meet (036). "Will sign" an agreement:
+  // intent to cooperate diplomatically (032). "Will criticise": CAMEO codes no intent of it.
   EXPECT_EQ(Code("وسيناقش الرئيس الفرنسي مع نظيره المصري الأوضاع."), V{"036 FRAGOV>EGYGOV 2021-07-27"});
   EXPECT_EQ(Code("ومن المقرر أن يعقد الرئيس الأميركي اجتماعا مع أمير قطر."), V{"036 USAGOV>QATGOV 2021-07-27"});
   EXPECT_EQ(Code("وسوف يزور رئيس الوزراء الهندي الإمارات."), V{"036 INDGOV>ARE 2021-07-27"});
-  EXPECT_EQ(Code("وسيوقع وزير الخارجية الأردني اتفاقية مع نظيره العراقي."), V{});
+  EXPECT_EQ(Code("وسيوقع وزير الخارجية الأردني اتفاقية مع نظيره العراقي."), V{"032 JORGOV>IRQGOV 2021-07-27"});
+  EXPECT_EQ(Code("وسينتقد وزير الخارجية الأردني إسرائيل."), V{});
 }
 
 TEST(Polarity, PurposeAndBackReferenceAreNoEvents) {
@@ -242,6 +244,25 @@ TEST(Attribution, ACarrierVerbMakesAVerbOfItsNoun) {
   EXPECT_EQ(Code("وقام الجيش الإسرائيلي أمس بغارات على أهداف إيرانية في سوريا."), V{"195 ISRMIL>IRN 2021-07-26"});
   // "Targets" with no nationality are no actor: no event.
   EXPECT_EQ(Code("وقام الجيش الإسرائيلي أمس بغارات على أهداف في سوريا."), V{});
+}
+
+TEST(Polarity, IntentVerbsAndThreats) {
+  // Egypt intends to send humanitarian aid to Sudan: intent to give humanitarian aid (0333), not aid.
+  EXPECT_EQ(Code("تعتزم الحكومة المصرية إرسال مساعدات إنسانية إلى السودان."), V{"0333 EGYGOV>SDN 2021-07-27"});
+  // The Tunisian president decided to visit Algeria: intent to meet (036); the country is the place visited.
+  EXPECT_EQ(Code("وقرر الرئيس التونسي زيارة الجزائر."), V{"036 TUNGOV>DZA 2021-07-27"});
+  // The army will shell rebel positions: a threat of force (138).
+  EXPECT_EQ(Code("وقال الجيش السوداني إنه سيقصف مواقع قوات الدعم السريع."), V{"138 SDNMIL>SDNREB 2021-07-27"});
+}
+
+TEST(Polarity, ConditionsAndQuestionsTellNoEvent) {
+  EXPECT_EQ(Code("وقال الوزير الإسرائيلي إنه إذا هاجمت إيران إسرائيل فإن الرد سيكون قاسيا."), V{});
+  EXPECT_EQ(Code("هل يلتقي الرئيس المصري نظيره التركي قريبا؟"), V{});
+}
+
+TEST(Polarity, ADenialInTheLeadIsTheNewsAndDeniesItsClause) {
+  // The Israeli army denied shelling positions of the Lebanese army: a denial (016), and no shelling.
+  EXPECT_EQ(Code("نفى الجيش الإسرائيلي قصف مواقع الجيش اللبناني."), V{"016 ISRMIL>- 2021-07-27"});
 }
 
 TEST(Actors, ABodyWithoutNationalityBelongsToTheArticlesCountry) {

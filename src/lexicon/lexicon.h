@@ -111,6 +111,9 @@ enum class FunctionClass : uint8_t {
   kDemonstrative,  // هذه "this": before a verbal noun, it refers back to an event already told
   kSpeech,      // قال "said", أضاف "added": a verb of saying, whose subject speaks the clauses after it
   kCarrier,     // قام "did": with ب before a verbal noun it makes a verb of it (قامت القوات بقصف "the forces shelled")
+  kIntent,      // يعتزم "intends", قرر "decided": the actions of its clause are announced, not done
+  kConditional, // إذا "if", لو "were": the actions of its clause are hypothetical
+  kDenial,      // نفى "denied": the actions of its clause are denied (the denial itself may be the event, 016)
 };
 
 struct FunctionWord {

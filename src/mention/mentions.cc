@@ -13,6 +13,7 @@ namespace rasad {
 namespace {
 
 constexpr size_t kMaxNameWords = 4;  // Arabic names in news: given name, father's, family: rarely more
+constexpr int kMaxScopeWords = 24;  // how far an intent, condition or denial reaches when no punctuation ends it
 constexpr int kMaxSpeakerGap = 4;  // words between a verb of saying and its subject (a time word, حسب رويترز)
 constexpr int kMaxObjectDistance = 16;  // how far a light verb's object noun may stand (a long title and name between)
 
@@ -473,6 +474,17 @@ class SentenceMatcher {
     pos_ = m.last;
   }
 
+  // The word before which the clause of word `w` ends: the next punctuation (quotes aside) or a subordinator,
+  // at most kMaxScopeWords on.
+  int ClauseLimit(int w) const {
+    const std::vector<Word>& words = out_->words;
+    const int n = static_cast<int>(words.size());
+    for (int k = w; k < n && k < w + kMaxScopeWords; ++k) {
+      if (words[k].kind == TokenKind::kPunct && Surface(words[k])[0] != '"') return k;
+    }
+    return std::min(n, w + kMaxScopeWords);
+  }
+
   void AddTrigger(const Match& m, const LexHit& h) {
     const Trigger& t = lex_.trigger(h.index);
     if (t.pos == Trigger::Pos::kVerb && AfterPreposition(m.first)) return;  // على عقد "on holding": a noun
@@ -482,12 +494,14 @@ class SentenceMatcher {
     tm.trigger = h.index;
     const Word& head = out_->words[m.last - 1];
     tm.enclitic = t.pos == Trigger::Pos::kNoun && !head.analysis().suffix().empty();
-    tm.negated = m.first <= negate_until_;
+    tm.negated = m.first <= negate_until_ || m.first <= deny_until_;
     if (t.pos == Trigger::Pos::kVerb) {
       std::string_view prefix = out_->words[m.first].analysis().prefix();
       if (IsConjunction(prefix)) prefix.remove_prefix(2);
       tm.future = m.first <= future_until_ || prefix.substr(0, 2) == "س";  // سـ "will"
     }
+    tm.future = tm.future || m.first <= intent_until_;
+    tm.hypothetical = m.first <= hypothetical_until_ || question_;
     tm.anaphoric = t.pos == Trigger::Pos::kNoun && m.first == demonstrative_at_ + 1;
     if (!t.objects.empty()) {
       // A light verb is an event only with its object noun: عقد اجتماعا "held a meeting".
@@ -557,6 +571,12 @@ class SentenceMatcher {
   void Compose() {
     const std::vector<Word>& words = out_->words;
     const int n = static_cast<int>(words.size());
+    // A sentence that ends with a question mark (quotes aside) asks; it tells no event.
+    for (int k = n - 1; k >= 0 && words[k].kind == TokenKind::kPunct; --k) {
+      const std::string_view p = Surface(words[k]);
+      if (p == "?" || p == "؟") question_ = true;
+      if (p != "\"" && p != "." && p != "?" && p != "؟" && p != ")") break;
+    }
     for (pos_ = 0; pos_ < n;) {
       const int i = pos_;
       const Match* m = MatchAt(i);
@@ -665,6 +685,8 @@ class SentenceMatcher {
           }
         }
         pos_ = m->last;
+        // نفى "denied" is an event of its own (016) and denies what its clause tells.
+        if (FindFunction(*m, lex_, FunctionClass::kDenial)) deny_until_ = ClauseLimit(m->last);
         if (out_->triggers.size() > before && lex_.trigger(out_->triggers.back().trigger).pos == Trigger::Pos::kNoun) {
           AddAdjectivalSources(out_->triggers.back().last);
         }
@@ -675,6 +697,9 @@ class SentenceMatcher {
         continue;
       }
       if (FindFunction(*m, lex_, FunctionClass::kNegator)) negate_until_ = m->last + 1;
+      if (FindFunction(*m, lex_, FunctionClass::kIntent)) intent_until_ = ClauseLimit(m->last);
+      if (FindFunction(*m, lex_, FunctionClass::kConditional)) hypothetical_until_ = ClauseLimit(m->last);
+      if (FindFunction(*m, lex_, FunctionClass::kDenial)) deny_until_ = ClauseLimit(m->last);
       if (FindFunction(*m, lex_, FunctionClass::kFuture) && m->first == i) future_until_ = m->last + 1;
       if (FindFunction(*m, lex_, FunctionClass::kDemonstrative)) demonstrative_at_ = m->last - 1;
       if (FindFunction(*m, lex_, FunctionClass::kYearWord)) {
@@ -881,6 +906,10 @@ class SentenceMatcher {
   int pos_ = 0;
   int negate_until_ = -1;      // a trigger starting at or before this word is negated (لم يلتق "did not meet")
   int future_until_ = -1;      // a verb starting at or before this word is announced (سوف "will")
+  int intent_until_ = -1;      // a trigger starting before this word is intended (تعتزم "intends"), to the clause end
+  int hypothetical_until_ = -1;  // ... is hypothetical (إذا "if"), to the clause end
+  int deny_until_ = -1;        // ... is denied (نفى "denied"), to the clause end
+  bool question_ = false;      // the sentence asks (ends with ؟): nothing it tells has happened
   int demonstrative_at_ = -2;  // the last word of the last demonstrative
 };
 

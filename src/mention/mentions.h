@@ -80,7 +80,9 @@ struct TriggerMention {
   bool enclitic = false;     // a noun with a possessive pronoun (استقباله "his receiving"): its subject is elsewhere
   bool negated = false;      // under لم، لن، لا، ما، ليس
   bool anaphoric = false;    // a verbal noun after a demonstrative (هذه المشاورات "these consultations"): told before
-  bool future = false;       // announced, not done: سيناقش "will discuss", من المقرر أن يعقد "is due to hold"
+  bool future = false;       // announced, not done: سيناقش "will discuss", من المقرر أن يعقد "is due to hold",
+                             // تعتزم إرسال "intends to send"
+  bool hypothetical = false; // in a condition (إذا هاجمت "if it attacked") or a question
 };
 
 // A time word or phrase found in the sentence, before resolution.
