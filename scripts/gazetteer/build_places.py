@@ -45,8 +45,8 @@ ARABIC_LETTERS = {chr(c) for c in range(0x0621, 0x063B)} | {chr(c) for c in rang
 # tatweel, and invisible direction marks.
 STRIP_RE = re.compile('[\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200E\u200F\u061C\u200D\uFEFF]')
 
-# Alef wasla is written as a plain alef in ordinary text.
-REPLACE = {'\u0671': '\u0627', '\u00A0': ' ', '-': ' ', '\u2010': ' ', '\u2011': ' '}
+# Alef wasla is written as a plain alef in ordinary text; alef with wavy hamza as alef with hamza.
+REPLACE = {'\u0671': '\u0627', '\u0672': '\u0623', '\u00A0': ' ', '-': ' ', '\u2010': ' ', '\u2011': ' '}
 
 # Words that start the name of a region: such names are dropped from cities (data/places_regions.tsv has
 # the regions).
@@ -408,6 +408,14 @@ CITY_NAMES = {
     11204413: ['المروج'],
     2381291: ['عيون العتروس', 'لعيون'],
     172374: ['الطبقة'],
+    92430: ['الحمدانية', 'قره قوش', 'بغديدا'],
+    172256: ['عين العرب', 'كوباني'],
+    8199394: ['أرئيل', 'أريئيل'],
+    8199378: ['موديعين عيليت'],
+    2208791: ['يفرن'],
+    2210221: ['ترهونة'],
+    376450: ['الدلنج'],
+    2472431: ['بن قردان'],
     292672: ['الشارقة'],
     359796: ['السويس'],
     117574: ['سنندج'],
@@ -498,7 +506,6 @@ DROP_NAMES = {
     379252: {'ااالخرطوم'},                        # Khartoum: typo
     371760: {'ربك'},                              # Kosti: Rabak is another town
     379003: {'الأبي'},                            # El Obeid: truncated
-    2481700: set(),
     2479536: {'ولاية سعيدة', 'فيليبفيل'},          # Skikda: Saida province; colonial name
     2498611: {'كاستيليوم تانجيتانيوم', 'كستلم تنجيتانم', 'أورليانفيل'},  # Chlef: Latin/colonial names
     6546693: {'ابي الجعد'},                       # Boujniba: Boujad (أبي الجعد) is another town
