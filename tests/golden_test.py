@@ -4,7 +4,8 @@
 Each case directory holds one input (input.txt, input.jsonl or input.jsonl.gz, or `inputs` naming paths
 relative to the project root, one a line), an optional `args` file (extra flags, one line), and
 expected.jsonl. Events are compared field by field on the fields that the contract fixes (article_id, date,
-date_precision, source/target code and text, event_code, quad_class, goldstein, trigger, evidence spans).
+date_precision, source/target code and text, event_code, quad_class, goldstein, trigger, rule, confidence,
+location name, country, feature and source, evidence spans).
 
 Usage: golden_test.py RASAD [--update]   (--update rewrites expected.jsonl from the current output)
 """
@@ -23,6 +24,8 @@ def essential(event):
     for side in ("source", "target"):
         actor = event.get(side)
         out[side] = None if actor is None else {"code": actor["code"], "text": actor["text"]}
+    loc = event.get("location")
+    out["location"] = None if loc is None else [loc["name"], loc["country"], loc["feature"], loc["from"]]
     ev = event["evidence"]
     out["spans"] = [ev["trigger"], ev.get("object"), ev["source"], ev["target"]]
     return out

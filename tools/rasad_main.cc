@@ -55,7 +55,20 @@ int main(int argc, char** argv) {
   CLI::App* stats = dict_cmd->add_subcommand("stats", "count entries per kind and per country");
   AddLexiconOptions(stats, &dict.lexicon);
 
+  rasad::PlaceOptions place;
+  CLI::App* place_cmd = app.add_subcommand("place", "look up places of the gazetteer");
+  place_cmd->require_subcommand(1);
+  CLI::App* place_lookup = place_cmd->add_subcommand("lookup", "the place a name denotes");
+  place_lookup->add_option("name", place.name, "a place name in Arabic")->required();
+  place_lookup->add_flag("--json", place.json,
+                         "print {\"name\", \"geonames_id\", \"country\", \"lat\", \"lon\", \"feature\"} or {\"name\": null}");
+  place_lookup->add_flag("--all", place.all, "also the other candidates, with their scores");
+  place_lookup->add_option("--country", place.countries, "a country the context names (ISO3), preferred; repeatable");
+  place_lookup->add_flag("--dateline", place.dateline, "the name heads a dateline: prefer the city");
+  AddLexiconOptions(place_lookup, &place.lexicon);
+
   CLI11_PARSE(app, argc, argv);
+  if (place_lookup->parsed()) return rasad::RunPlaceLookup(place);
   if (code_cmd->parsed()) return rasad::RunCode(code);
   if (explain_cmd->parsed()) return rasad::RunExplain(explain);
   if (compile->parsed()) return rasad::RunDictCompile(dict);

@@ -25,6 +25,20 @@ struct Actor {
   Span span;                       // where it is written in the article
 };
 
+// Where an event happened: a place of the gazetteer (GeoNames facts, data/places*.tsv).
+struct Location {
+  std::string name;          // as written in the article ("بالرباط" -> "الرباط" is the gazetteer's name)
+  std::string written;       // the words as written
+  uint32_t geonames_id = 0;  // 0 when GeoNames has none
+  std::string feature;       // "country", "region", "city" or "site"
+  std::string country;       // ISO 3166-1 alpha-3
+  double lat = 0, lon = 0;
+  Span span;                 // where it is written (in the dateline for a dateline's place)
+  std::string how;           // "clause", "sentence" or "dateline": where it was taken from
+
+  bool present() const { return !country.empty(); }
+};
+
 struct Event {
   std::string article_id;
   Date date;                 // the event's own date at its precision
@@ -42,6 +56,7 @@ struct Event {
   std::string rule;          // which construction attributed the actors ("nominal", "vso", ...)
   int mentions = 1;          // how many sentences of the article report this event
   double confidence = 0;     // in [0, 1]: how surely the construction and the actors support the event
+  Location location;         // absent (country empty) when the text names no place for it
 };
 
 // Events below this confidence are left out of the default output (`rasad code --all` keeps them).

@@ -307,6 +307,11 @@ DEFUNCT = {'AN', 'CS'}
 # City names by GeoNames id, the usual news spelling first. They go before the GeoNames names, and give
 # names to well-known cities that GeoNames has none for.
 CITY_NAMES = {
+    # world capitals news names often, with their Arabic news spellings
+    4140963: ['واشنطن', 'واشنطن العاصمة'],                      # Washington, D.C.; small US towns share the name
+    1138958: ['كابل', 'كابول'],
+    1261481: ['نيودلهي', 'نيو دلهي'],
+    1642911: ['جاكرتا', 'جاكارتا'],
     # capitals and large cities of the Arab states
     2507480: ['الجزائر العاصمة', 'الجزائر', 'مدينة الجزائر'],     # Algiers; الجزائر is also the country
     2538475: ['الرباط'],
@@ -435,7 +440,7 @@ CITY_NAMES = {
     285066: ['الخليل'],
     282615: ['نابلس'],
     283506: ['جنين'],
-    281124: ['خان يونس'],
+    281124: ['خان يونس', 'خانيونس'],
     281102: ['رفح'],
     284315: ['بيت لحم'],
     281129: ['جباليا'],
@@ -542,7 +547,7 @@ COMMON_WORDS = {
     'ثورة', 'الحراك', 'بيان', 'يهود', 'البستان', 'بور', 'سلوى', 'فرعون', 'جامعة', 'الشروق', 'العبور',
     'الكردي', 'سحر', 'جمال', 'البدع', 'الصف', 'كريمة', 'قارة', 'تلا', 'عنك', 'أدم', 'القاسم',
     'الهندية', 'الشامية', 'المالح', 'الصافي', 'ديدان', 'عثمانية', 'كسل', 'عشاق', 'سلطات', 'الغانم',
-    'سن', 'سنة',
+    'سن', 'سنة', 'خور',
 }
 
 # Misspellings and old names that are no longer in use, dropped wherever they are: French colonial names

@@ -45,6 +45,18 @@ struct ExplainOptions {
 // candidates were settled into events.
 int RunExplain(const ExplainOptions& options);
 
+struct PlaceOptions {
+  LexiconOptions lexicon;
+  std::string name;                    // the place name as written
+  std::vector<std::string> countries;  // ISO3 codes the context names, which rank their places first
+  bool dateline = false;               // the name heads a dateline (prefer the city)
+  bool json = false;
+  bool all = false;                    // every candidate with its score, not only the best
+};
+
+// `rasad place lookup NAME`: the best place a name denotes (and with `all` the others). Exit code 1 when none.
+int RunPlaceLookup(const PlaceOptions& options);
+
 struct DictOptions {
   LexiconOptions lexicon;
   std::string data_dir;  // compile, check: the sources (default DefaultDataDir())

@@ -16,6 +16,7 @@
 #include "code/coder.h"
 #include "lexicon/lexicon.h"
 #include "mention/mentions.h"
+#include "place/gazetteer.h"
 #include "text/normalize.h"
 #include "text/sentence.h"
 #include "text/token.h"
@@ -54,6 +55,16 @@ struct Pending {
   Span object_span;
   Span sentence_span;
   std::string rule;
+  // The place named in the sentence for it, before ranking (empty when none).
+  std::span<const uint32_t> places;
+  Span place_span;
+  bool place_in_clause = false;
+};
+
+// A place name written in the article, as the event output shows it.
+struct WrittenPlace {
+  std::span<const uint32_t> places;
+  Span span;  // in the original text
 };
 
 Actor MakeActor(const std::string& code, const std::string& name, Span span) {
@@ -127,6 +138,7 @@ constexpr int kMinFocusMentions = 2;     // the article's country is named at le
 constexpr double kFocusDominance = 1.5;  // and half as often again as any other
 constexpr double kGuessedCountryFactor = 0.8;
 constexpr double kBackgroundDenialFactor = 0.5;
+constexpr uint32_t kMinForeignTown = 100000;  // population of a town abroad that is named without its country
 
 // How surely a construction attributes its actors, as measured on the project's samples and on read corpus
 // output (bench/RESULTS.md): a verbal noun's genitive and the subject of a verb are rarely wrong; the nearest
@@ -183,6 +195,32 @@ std::string HomeCountry(const Article& article, const Lexicon& lex) {
     }
   }
   return "";
+}
+
+// Returns the first place the dateline names (الرباط - رويترز: Rabat), or no places.
+WrittenPlace DatelinePlace(const Article& article, const Lexicon& lex) {
+  WrittenPlace out;
+  if (article.dateline_end <= article.body_offset) return out;
+  const NormalizedText norm =
+      Normalize(std::string_view(article.text).substr(article.body_offset, article.dateline_end - article.body_offset));
+  std::vector<Token> tokens;
+  Tokenize(norm.text(), 0, norm.text().size(), &tokens);
+  std::string key;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    key.clear();
+    for (size_t j = i; j < tokens.size() && j < i + 4 && tokens[j].kind == TokenKind::kWord; ++j) {
+      if (!key.empty()) key += ' ';
+      AppendMatchKey(std::string_view(norm.text()).substr(tokens[j].begin, tokens[j].end - tokens[j].begin), &key);
+      if (std::span<const uint32_t> ids = lex.FindPlaces(key); !ids.empty()) {
+        out.places = ids;
+        out.span = {article.body_offset + norm.OriginalOffset(tokens[i].begin),
+                    article.body_offset + norm.OriginalEnd(tokens[j].end)};
+      }
+      if (!lex.HasLongerPlace(key)) break;
+    }
+    if (!out.places.empty()) return out;
+  }
+  return out;
 }
 
 }  // namespace
@@ -258,6 +296,7 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
     if (header && ParseDateLine(sentence_text, lex).valid()) continue;  // the date line states no event
     if (!header && lead_paragraph < 0) lead_paragraph = s.paragraph;
     FindMentions(text, s.begin, s.end, lex, &memory, &m);
+    FindPlaces(lex, &m);
     if (stats) stats->tokens += m.words.size();
     for (ActorMention& a : m.actors) {
       // The dateline (الرباط - رويترز) names where the report was filed, not a party.
@@ -362,6 +401,26 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
       if (trig.object_first >= 0) p.object_span = span_of(trig.object_first, trig.object_last);
       p.sentence_span = {orig_begin, norm.OriginalEnd(s.end)};
       p.rule = c.rule;
+      // Its place: the nearest place name of its clause, else of its sentence.
+      int best_place = -1, best_distance = 1 << 30;
+      bool best_in_clause = false;
+      for (size_t k = 0; k < m.places.size(); ++k) {
+        const PlaceMention& pm = m.places[k];
+        const int lo = std::min(pm.first, trig.first), hi = std::max(pm.first, trig.first);
+        bool in_clause = true;
+        for (int b : m.clause_breaks) in_clause = in_clause && !(b > lo && b <= hi);
+        const int distance = std::abs(pm.first - trig.first);
+        if ((in_clause && !best_in_clause) || (in_clause == best_in_clause && distance < best_distance)) {
+          best_place = static_cast<int>(k);
+          best_distance = distance;
+          best_in_clause = in_clause;
+        }
+      }
+      if (best_place >= 0) {
+        p.places = m.places[best_place].places;
+        p.place_span = span_of(m.places[best_place].first, m.places[best_place].last);
+        p.place_in_clause = best_in_clause;
+      }
       pending.push_back(std::move(p));
     }
   }
@@ -411,11 +470,39 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
     }
     if (best.first < kMinFocusMentions || best.first < kFocusDominance * second) focus.clear();
   }
+  // Places are told apart by the countries the article names (طرابلس in a report on Lebanon is Tripoli of
+  // Lebanon); a dateline names a city.
+  PlaceContext place_context;
+  for (const auto& [country, seen] : country_mentions) place_context.countries.push_back(country);
+  if (!focus.empty()) place_context.countries.push_back(focus);
+  const WrittenPlace dateline_place = DatelinePlace(article, lex);
+  auto locate = [&](std::span<const uint32_t> ids, Span span, bool dateline, const char* how, Location* out) {
+    PlaceContext context = place_context;
+    context.dateline = dateline;
+    const std::vector<RankedPlace> ranked = RankPlaces(lex, ids, context);
+    if (ranked.empty()) return;
+    const Place place = lex.place(ranked.front().index);
+    // A small town abroad, in a country the article never names, is more likely a word that looks like its
+    // name (خور "inlet" is also Chur in Switzerland): no place rather than a guess.
+    if (place.feature == Place::Feature::kCity && place.population < kMinForeignTown &&
+        std::find(context.countries.begin(), context.countries.end(), place.country) == context.countries.end()) {
+      return;
+    }
+    out->name = std::string(place.name);
+    out->written = article.text.substr(span.begin, span.end - span.begin);
+    out->geonames_id = place.geonames_id;
+    out->feature = FeatureName(place.feature);
+    out->country = std::string(place.country);
+    out->lat = place.lat;
+    out->lon = place.lon;
+    out->span = span;
+    out->how = how;
+  };
   auto code_of = [&](const PendingActor& a, const Date& date, bool* guessed) {
     std::string code = a.CodeOn(date);
     if (code.empty() && !a.roles.empty() && !focus.empty()) {
       code = focus + a.roles;
-      *guessed = true;
+      *guessed = *guessed || memory.home().empty();  // the dateline's country is no guess
     }
     return code;
   };
@@ -511,6 +598,11 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
     }
     e.rule = p.rule;
     e.confidence = confidence;
+    if (!p.places.empty()) {
+      locate(p.places, p.place_span, false, p.place_in_clause ? "clause" : "sentence", &e.location);
+    } else if (!dateline_place.places.empty()) {
+      locate(dateline_place.places, dateline_place.span, true, "dateline", &e.location);
+    }
     events.push_back(std::move(e));
   }
   std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.sentence < b.sentence; });

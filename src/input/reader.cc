@@ -119,6 +119,8 @@ size_t RepairUtf8(std::string* text, size_t* first_bad) {
   return bad;
 }
 
+constexpr size_t kMaxSubtitleBytes = 200;
+
 size_t FindDateline(std::string_view body) {
   // A dateline is a few words (a city, optionally an agency in brackets) closed by a dash or a colon, before
   // any sentence punctuation: "الجزائر –", "بغداد (أ ف ب) -", "القاهرة - رويترز:".
@@ -358,9 +360,16 @@ ArticleReader::Header ArticleReader::FindHeader(std::string_view content, size_t
       break;
     }
   }
-  // The body begins at its first non-empty line.
+  // The body begins at its first non-empty line; a short line without sentence punctuation before a line that
+  // opens with a dateline is a subtitle after the date line (فرصة لتعزيز التعاون / الجزائر – ...).
   size_t body_start = content.find_first_not_of(" \t\r\n", header.body);
   header.body = body_start == std::string_view::npos ? content.size() : body_start;
+  const size_t line_end = content.find('\n', header.body);
+  if (line_end != std::string_view::npos && line_end - header.body <= kMaxSubtitleBytes &&
+      !HasSentencePunct(content.substr(header.body, line_end - header.body))) {
+    const size_t next = content.find_first_not_of(" \t\r\n", line_end);
+    if (next != std::string_view::npos && FindDateline(content.substr(next)) > 0) header.body = next;
+  }
   return header;
 }
 

@@ -8,8 +8,10 @@
 //   sections     the string pool; fixed-size records of entities, tenures, agents, nisbas, triggers,
 //                function words, time words, CAMEO codes, countries; the hits of each phrase; and three
 //                open-addressing hash tables (phrases, their proper prefixes, the single-word vocabulary)
-//                keyed by the CRC-32 of the phrase key, probed linearly.
-// The three tables and the hits, which hold nearly all of the bytes, are read in place; the record sections
+//                keyed by the CRC-32 of the phrase key, probed linearly; the gazetteer's places with two
+//                tables of their own (names, prefixes), apart from the phrases so that place names never
+//                change how actors and triggers are read.
+// The tables, the hits and the places, which hold nearly all of the bytes, are read in place; the record sections
 // are small and are decoded into typed structs when the file is opened.
 //
 // Tested in image_test.cc and lexicon_test.cc.
@@ -27,7 +29,7 @@ namespace rasad {
 namespace image {
 
 inline constexpr char kMagic[8] = {'R', 'A', 'S', 'A', 'D', 'L', 'E', 'X'};
-inline constexpr uint32_t kFormatVersion = 1;
+inline constexpr uint32_t kFormatVersion = 2;  // 2: the gazetteer
 
 enum class SectionId : uint32_t {
   kStrings = 1,
@@ -45,6 +47,10 @@ enum class SectionId : uint32_t {
   kPhrases,
   kPrefixes,
   kVocabulary,
+  kPlaces,         // PlaceRec records of the gazetteer
+  kPlaceIds,       // uint32 indexes into kPlaces, the meanings of each place name
+  kPlaceNames,     // hash table: place name key -> range of kPlaceIds
+  kPlacePrefixes,  // hash table: proper prefixes of place names (longest match)
 };
 
 struct Header {

@@ -127,6 +127,21 @@ struct CameoRec {
 struct CountryRec {
   image::StrRef code, name;
 };
+struct PlaceRec {
+  image::StrRef name, country, origin;
+  uint32_t geonames_id, population;
+  float lat, lon;
+  uint8_t feature, reserved[7];
+};
+static_assert(sizeof(PlaceRec) == 48);
+
+// A place as read from the sources, before compiling.
+struct PlaceSource {
+  std::string name, country, origin;
+  uint32_t geonames_id = 0, population = 0;
+  float lat = 0, lon = 0;
+  Place::Feature feature = Place::Feature::kCity;
+};
 
 int32_t PackDate(const Date& d) { return d.valid() ? d.year * 10000 + d.month * 100 + d.day : 0; }
 Date UnpackDate(int32_t v) { return v == 0 ? Date() : Date{v / 10000, v / 100 % 100, v % 100}; }
@@ -143,6 +158,7 @@ struct Lexicon::Sources {
   Status LoadOrgs(const std::string& path);
   Status LoadEvents(const std::string& path);
   Status LoadFunctionWords(const std::string& path);
+  Status LoadPlaces(const std::string& path);
   Status LoadCalendar();
   // Adds `phrase` (normalised text, tokens separated by spaces) with meaning `hit`.
   void Add(std::string_view phrase, LexHit hit);
@@ -165,6 +181,9 @@ struct Lexicon::Sources {
   KeyMap<CameoInfo> cameo;
   KeyMap<std::string> country_names;
   std::unordered_map<std::string, uint32_t> by_name;  // persons by English name, across files
+  std::vector<PlaceSource> places;
+  KeyMap<std::vector<uint32_t>> place_names;  // name key -> places
+  KeySet place_prefixes;
 
   // For Check(): where each form was read, and the problems found while reading.
   bool lint = false;
@@ -277,7 +296,7 @@ std::vector<std::string> Lexicon::SourceFiles(const std::string& data_dir) {
     return found;
   };
   std::vector<std::string> files = {dir + "cameo.tsv", dir + "countries.tsv", dir + "agents.tsv"};
-  for (std::string_view stem : {"persons", "orgs", "events"}) {
+  for (std::string_view stem : {"persons", "orgs", "events", "places"}) {
     std::vector<std::string> found = matching(stem);
     files.insert(files.end(), found.begin(), found.end());
   }
@@ -312,6 +331,7 @@ Status Lexicon::LoadSources(const std::string& data_dir, Sources* sources) {
     else if (name.rfind("orgs", 0) == 0) s = src.LoadOrgs(path);
     else if (name.rfind("events", 0) == 0) s = src.LoadEvents(path);
     else if (name == "function_words.tsv") s = src.LoadFunctionWords(path);
+    else if (name.rfind("places", 0) == 0) s = src.LoadPlaces(path);
     if (!s.ok()) return s;
   }
   return src.LoadCalendar();
@@ -516,6 +536,54 @@ Status Lexicon::Sources::LoadCountries(const std::string& path) {
         Add(form.text, LexHit::Of(LexHit::Kind::kNisba, static_cast<uint32_t>(nisbas.size() - 1)));
       }
     }
+    return Status();
+  });
+}
+
+// places*.tsv: names (| variants), geonames_id (- when none), feature, country, lat, lon, population.
+Status Lexicon::Sources::LoadPlaces(const std::string& path) {
+  return ForEachLine(path, 7, "names, geonames_id, feature, country, lat, lon, population",
+                     [&](TsvReader& r, const Fields& f) -> Status {
+    PlaceSource p;
+    if (f[2] == "country") p.feature = Place::Feature::kCountry;
+    else if (f[2] == "region") p.feature = Place::Feature::kRegion;
+    else if (f[2] == "city") p.feature = Place::Feature::kCity;
+    else if (f[2] == "site") p.feature = Place::Feature::kSite;
+    else return r.Error(fmt::format("feature must be country, region, city or site, not '{}'", f[2]));
+    p.country = std::string(f[3]);
+    if (p.country.size() != 3 || !std::all_of(p.country.begin(), p.country.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+      return r.Error(fmt::format("bad country code '{}'", p.country));
+    }
+    char* end = nullptr;
+    const std::string lat(f[4]), lon(f[5]), id(f[1]), population(f[6]);
+    p.lat = std::strtof(lat.c_str(), &end);
+    if (end == lat.c_str() || *end != '\0' || p.lat < -90 || p.lat > 90) return r.Error(fmt::format("bad latitude '{}'", lat));
+    p.lon = std::strtof(lon.c_str(), &end);
+    if (end == lon.c_str() || *end != '\0' || p.lon < -180 || p.lon > 180) return r.Error(fmt::format("bad longitude '{}'", lon));
+    if (id != "-") {
+      const unsigned long v = std::strtoul(id.c_str(), &end, 10);
+      if (end == id.c_str() || *end != '\0' || v == 0 || v > UINT32_MAX) return r.Error(fmt::format("bad geonames id '{}'", id));
+      p.geonames_id = static_cast<uint32_t>(v);
+    }
+    const unsigned long pop = std::strtoul(population.c_str(), &end, 10);
+    if (end == population.c_str() || *end != '\0' || pop > UINT32_MAX) return r.Error(fmt::format("bad population '{}'", population));
+    p.population = static_cast<uint32_t>(pop);
+    p.origin = r.Origin();
+    const uint32_t index = static_cast<uint32_t>(places.size());
+    bool first = true;
+    for (std::string_view name : SplitList(f[0])) {
+      const std::string key = PhraseKey(name);
+      if (key.empty()) continue;
+      if (first) p.name = std::string(name);
+      first = false;
+      std::vector<uint32_t>& ids = place_names[key];
+      if (std::find(ids.begin(), ids.end(), index) == ids.end()) ids.push_back(index);
+      for (size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', sp + 1)) {
+        place_prefixes.insert(key.substr(0, sp));
+      }
+    }
+    if (first) return r.Error("a place needs a name");
+    places.push_back(std::move(p));
     return Status();
   });
 }
@@ -827,6 +895,34 @@ std::string Lexicon::Sources::Serialize(uint32_t source_hash) const {
   w.AddSection(image::SectionId::kTimes, time_recs);
   w.AddSection(image::SectionId::kCameo, cameo_recs);
   w.AddSection(image::SectionId::kCountries, country_recs);
+
+  std::vector<PlaceRec> place_recs;
+  for (const PlaceSource& p : places) {
+    PlaceRec r{};
+    r.name = w.Intern(p.name);
+    r.country = w.Intern(p.country);
+    r.origin = w.Intern(p.origin);
+    r.geonames_id = p.geonames_id;
+    r.population = p.population;
+    r.lat = p.lat;
+    r.lon = p.lon;
+    r.feature = static_cast<uint8_t>(p.feature);
+    place_recs.push_back(r);
+  }
+  keys.clear();
+  for (const auto& [key, ids] : place_names) keys.push_back(key);
+  std::sort(keys.begin(), keys.end());
+  std::vector<uint32_t> place_ids;
+  std::vector<std::pair<std::string, std::pair<uint32_t, uint32_t>>> place_keys;
+  for (const std::string& key : keys) {
+    const std::vector<uint32_t>& ids = place_names.find(key)->second;
+    place_keys.push_back({key, {static_cast<uint32_t>(place_ids.size()), static_cast<uint32_t>(ids.size())}});
+    place_ids.insert(place_ids.end(), ids.begin(), ids.end());
+  }
+  w.AddSection(image::SectionId::kPlaces, place_recs);
+  w.AddSection(image::SectionId::kPlaceIds, place_ids);
+  w.AddSection(image::SectionId::kPlaceNames, image::BuildTable(&w, place_keys));
+  w.AddSection(image::SectionId::kPlacePrefixes, image::BuildTable(&w, as_set(place_prefixes)));
   return w.Finish(source_hash);
 }
 
@@ -934,6 +1030,27 @@ Result<Lexicon> Lexicon::FromImage(std::shared_ptr<const Mapping> mapping, const
     if (!str_ok(countries[i].code) || !str_ok(countries[i].name)) return bad("country");
     lex.country_names_[str(countries[i].code)] = str(countries[i].name);
   }
+  // The gazetteer, read in place.
+  if (!table(image::SectionId::kPlaceNames, &lex.place_names_)) return bad("place table");
+  if (!table(image::SectionId::kPlacePrefixes, &lex.place_prefixes_)) return bad("place prefix table");
+  const PlaceRec* places = r.Records<PlaceRec>(image::SectionId::kPlaces, &lex.place_count_);
+  for (size_t i = 0; i < lex.place_count_; ++i) {
+    if (!str_ok(places[i].name) || !str_ok(places[i].country) || !str_ok(places[i].origin) || places[i].feature > 3) {
+      return bad("place");
+    }
+  }
+  lex.place_recs_ = places;
+  const uint32_t* place_ids = r.Records<uint32_t>(image::SectionId::kPlaceIds, &n);
+  lex.place_ids_ = std::span<const uint32_t>(place_ids, n);
+  for (uint32_t id : lex.place_ids_) {
+    if (id >= lex.place_count_) return bad("place ids");
+  }
+  for (size_t i = 0; i < lex.place_names_.capacity(); ++i) {
+    const image::Slot& s = lex.place_names_.slots()[i];
+    if (s.key.length != 0 && (s.hits_begin > lex.place_ids_.size() || s.hits_count > lex.place_ids_.size() - s.hits_begin)) {
+      return bad("place table");
+    }
+  }
   // Every hit must name a record that exists.
   for (const LexHit& h : lex.hits_) {
     const size_t limit = h.kind == LexHit::Kind::kEntity ? lex.entities_.size()
@@ -958,6 +1075,35 @@ std::span<const LexHit> Lexicon::Hits(const image::Slot& slot) const {
 }
 
 std::string_view Lexicon::String(image::StrRef ref) const { return strings_.substr(ref.offset, ref.length); }
+
+std::span<const uint32_t> Lexicon::FindPlaces(std::string_view key) const {
+  const image::Slot* slot = place_names_.Find(key);
+  return slot == nullptr ? std::span<const uint32_t>() : place_ids_.subspan(slot->hits_begin, slot->hits_count);
+}
+
+Place Lexicon::place(uint32_t i) const {
+  const PlaceRec& r = static_cast<const PlaceRec*>(place_recs_)[i];
+  Place p;
+  p.name = String(r.name);
+  p.country = String(r.country);
+  p.origin = String(r.origin);
+  p.geonames_id = r.geonames_id;
+  p.feature = static_cast<Place::Feature>(r.feature);
+  p.lat = r.lat;
+  p.lon = r.lon;
+  p.population = r.population;
+  return p;
+}
+
+const char* FeatureName(Place::Feature feature) {
+  switch (feature) {
+    case Place::Feature::kCountry: return "country";
+    case Place::Feature::kRegion: return "region";
+    case Place::Feature::kCity: return "city";
+    case Place::Feature::kSite: return "site";
+  }
+  return "city";
+}
 
 size_t Lexicon::image_size() const { return mapping_ ? mapping_->bytes().size() : 0; }
 

@@ -73,6 +73,21 @@ struct Nisba {
   bool plural = false;  // الجزائريون، الجزائريين، الجزائريات: the people, an actor on its own
 };
 
+// A place of the gazetteer (data/places*.tsv): where events happen, not who acts.
+struct Place {
+  enum class Feature : uint8_t { kCountry, kRegion, kCity, kSite };
+  std::string_view name;     // the usual Arabic spelling
+  std::string_view country;  // ISO 3166-1 alpha-3
+  std::string_view origin;   // "file:line"
+  uint32_t geonames_id = 0;  // 0 when GeoNames has none
+  Feature feature = Feature::kCity;
+  float lat = 0, lon = 0;
+  uint32_t population = 0;
+};
+
+// Returns "country", "region", "city" or "site".
+const char* FeatureName(Place::Feature feature);
+
 // How a trigger's target is found.
 struct TargetFrame {
   std::vector<std::string> preps;  // prepositions (as proclitic letters or words) that introduce the target
@@ -199,6 +214,12 @@ class Lexicon {
   const Trigger& trigger(uint32_t i) const { return triggers_[i]; }
   const FunctionWord& function_word(uint32_t i) const { return functions_[i]; }
   const TimeWord& time_word(uint32_t i) const { return times_[i]; }
+  // Returns the places a name key (MatchKeys joined by ' ') may denote, as indexes for place(); empty when none.
+  std::span<const uint32_t> FindPlaces(std::string_view key) const;
+  // Returns whether some place name continues `key` with one more token.
+  bool HasLongerPlace(std::string_view key) const { return place_prefixes_.Find(key) != nullptr; }
+  Place place(uint32_t i) const;
+  size_t place_count() const { return place_count_; }
   // Returns the CAMEO data of an event code, or nullptr for an unknown code.
   const CameoInfo* cameo(std::string_view code) const;
   // Returns the English name of a country code ("DZA" -> "Algeria"); the code itself when unknown.
@@ -234,6 +255,10 @@ class Lexicon {
   uint32_t source_hash_ = 0;  // of the sources the image was compiled from
   std::string_view strings_;
   image::Table phrases_, prefixes_, vocabulary_;
+  image::Table place_names_, place_prefixes_;
+  std::span<const uint32_t> place_ids_;
+  const void* place_recs_ = nullptr;  // PlaceRec[place_count_], read in place
+  size_t place_count_ = 0;
   std::span<const LexHit> hits_;
   std::vector<Entity> entities_;
   std::vector<Agent> agents_;

@@ -398,7 +398,9 @@ class SentenceMatcher {
       pos_ = j;
       return;
     }
-    if (country.empty() && code.empty()) country = memory_->home();  // a bare title: the dateline's country
+    // A bare person's title takes the dateline's country now (its name is remembered with it); a body's country
+    // is settled with the event, where one joined to it by و may tell better (المجلس الأعلى للدولة ومجلس النواب).
+    if (country.empty() && code.empty() && agent.kind == Agent::Kind::kPerson) country = memory_->home();
     if (!country.empty() && code.empty()) code = country + agent.roles;
     actor.code = code;
     if (!country.empty()) actor.name = lex_.CountryName(country);
@@ -998,6 +1000,7 @@ void FindMentions(std::string_view text, size_t begin, size_t end, const Lexicon
   out->clause_breaks.clear();
   out->relatives.clear();
   out->speeches.clear();
+  out->places.clear();
   SentenceMatcher(text, lexicon, memory, out).Run(begin, end);
 }
 

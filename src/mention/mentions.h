@@ -85,6 +85,12 @@ struct TriggerMention {
   bool hypothetical = false; // in a condition (إذا هاجمت "if it attacked") or a question
 };
 
+// A place name found in the sentence where the text marks a place (place/gazetteer.h), not yet disambiguated.
+struct PlaceMention {
+  int first = 0, last = 0;          // word range [first, last)
+  std::span<const uint32_t> places; // the places the name may denote (lexicon indexes), in the mapped lexicon
+};
+
 // A time word or phrase found in the sentence, before resolution.
 struct TimeMention {
   int first = 0, last = 0;
@@ -173,6 +179,7 @@ struct SentenceMentions {
   std::vector<int> clause_breaks;       // word indexes that begin a new clause (after , ; : or before حيث ...)
   std::vector<int> relatives;           // word indexes of relative pronouns (الذي، التي)
   std::vector<Speech> speeches;         // verbs of saying whose speaker is known, in text order
+  std::vector<PlaceMention> places;     // marked place names (FindPlaces), in text order
 };
 
 // Resolves a phrase to an actor as a sentence of its own would: the actor covering most of it, coded on

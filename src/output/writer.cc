@@ -68,7 +68,20 @@ std::string EventToJson(const Event& e, const Article& article) {
   j["event_root"] = e.event_root;
   j["quad_class"] = e.quad_class;
   j["goldstein"] = e.goldstein;
-  j["location"] = nullptr;
+  if (e.location.present()) {
+    Json loc;
+    loc["name"] = e.location.name;
+    loc["text"] = e.location.written;
+    loc["geonames_id"] = e.location.geonames_id == 0 ? Json(nullptr) : Json(e.location.geonames_id);
+    loc["feature"] = e.location.feature;
+    loc["country"] = e.location.country;
+    loc["lat"] = std::round(e.location.lat * 10000) / 10000;
+    loc["lon"] = std::round(e.location.lon * 10000) / 10000;
+    loc["from"] = e.location.how;
+    j["location"] = std::move(loc);
+  } else {
+    j["location"] = nullptr;
+  }
   j["sentence"] = e.sentence;
   j["trigger"] = e.trigger_text;
   j["mentions"] = e.mentions;
