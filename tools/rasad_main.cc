@@ -67,8 +67,18 @@ int main(int argc, char** argv) {
   place_lookup->add_flag("--dateline", place.dateline, "the name heads a dateline: prefer the city");
   AddLexiconOptions(place_lookup, &place.lexicon);
 
+  rasad::TimeOptions time;
+  CLI::App* time_cmd = app.add_subcommand("time", "resolve time expressions");
+  time_cmd->require_subcommand(1);
+  CLI::App* time_resolve = time_cmd->add_subcommand("resolve", "the date an expression denotes");
+  time_resolve->add_option("expression", time.expression, "a date line or a clause with a time expression")->required();
+  time_resolve->add_option("--pub", time.pub, "publication date (YYYY-MM-DD) that relative expressions count from");
+  time_resolve->add_flag("--json", time.json, "print {\"date\", \"precision\"} or {\"date\": null}");
+  AddLexiconOptions(time_resolve, &time.lexicon);
+
   CLI11_PARSE(app, argc, argv);
   if (place_lookup->parsed()) return rasad::RunPlaceLookup(place);
+  if (time_resolve->parsed()) return rasad::RunTimeResolve(time);
   if (code_cmd->parsed()) return rasad::RunCode(code);
   if (explain_cmd->parsed()) return rasad::RunExplain(explain);
   if (compile->parsed()) return rasad::RunDictCompile(dict);

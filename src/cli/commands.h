@@ -57,6 +57,16 @@ struct PlaceOptions {
 // `rasad place lookup NAME`: the best place a name denotes (and with `all` the others). Exit code 1 when none.
 int RunPlaceLookup(const PlaceOptions& options);
 
+struct TimeOptions {
+  LexiconOptions lexicon;
+  std::string expression;  // a date line, or a clause with a time expression
+  std::string pub;         // publication date YYYY-MM-DD; empty: unknown (only absolute dates resolve)
+  bool json = false;
+};
+
+// `rasad time resolve EXPRESSION --pub DATE`: the date and precision the expression denotes. Exit code 1 when none.
+int RunTimeResolve(const TimeOptions& options);
+
 struct DictOptions {
   LexiconOptions lexicon;
   std::string data_dir;  // compile, check: the sources (default DefaultDataDir())

@@ -61,7 +61,7 @@ std::string Describe(const Lexicon& lex, const LexHit& h) {
                          lex.function_word(h.index).value);
     case LexHit::Kind::kTime: {
       const TimeWord& t = lex.time_word(h.index);
-      static const char* const kKinds[] = {"weekday", "month", "relative-day", "year"};
+      static const char* const kKinds[] = {"weekday", "month", "relative-day", "year", "hijri-month", "period", "ago"};
       return fmt::format("time\t{}\t{}", kKinds[static_cast<int>(t.kind)], t.value);
     }
   }

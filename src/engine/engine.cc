@@ -21,6 +21,7 @@
 #include "text/sentence.h"
 #include "text/token.h"
 #include "time/date.h"
+#include "time/expression.h"
 #include "time/resolve.h"
 
 namespace rasad {
@@ -151,6 +152,15 @@ double Confidence(const std::string& rule, bool guessed_country) {
   else if (rule == "speaker") c = 0.7;
   else if (rule == "nominal-subject") c = 0.55;
   return guessed_country ? c * kGuessedCountryFactor : c;
+}
+
+// Returns whether `date` ends before `published` starts (at the coarser of the two precisions).
+bool Before(const Date& date, const Date& published) {
+  if (date.year != published.year) return date.year < published.year;
+  if (date.month == 0 || published.month == 0 || date.month != published.month) {
+    return date.month != 0 && published.month != 0 && date.month < published.month;
+  }
+  return date.day != 0 && published.day != 0 && date.day < published.day;
 }
 
 // The code of announcing `code` as an intention: to meet (036), to cooperate (031x, 032), to give aid (033x), to
@@ -315,13 +325,16 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
       ++it->second.first;
     }
     std::vector<std::pair<int, Date>> dates;
+    std::vector<const TimeMention*> date_mentions;  // beside dates: to resolve again for an announced action
     for (const TimeMention& t : m.times) {
       Date d = ResolveTime(t, article.published);
+      if (d.valid() && !PlausibleEventDate(d, article.published)) d = Date();  // 15 مارس 2150
       if (!d.valid()) {
         unresolved = true;
         continue;
       }
       dates.emplace_back(t.first, d);
+      date_mentions.push_back(&t);
       if (!header) paragraph_dates.emplace(s.paragraph, d);
       if (!header && s.paragraph <= lead_paragraph + 1 && !lead.valid() && d.day > 0 &&
           (t.kind == TimeWord::Kind::kWeekday || t.kind == TimeWord::Kind::kRelativeDay)) {
@@ -390,8 +403,12 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
       p.paragraph = s.paragraph;
       p.header = header;
       int best = 1 << 30;
-      for (const auto& [word, d] : dates) {
-        if (int distance = std::abs(word - trig.first); distance < best) best = distance, p.own_date = d;
+      for (size_t k = 0; k < dates.size(); ++k) {
+        if (int distance = std::abs(dates[k].first - trig.first); distance < best) {
+          best = distance;
+          // An announced action's weekday is the next one (سيزور الخميس "will visit on Thursday").
+          p.own_date = trig.future ? ResolveTime(*date_mentions[k], article.published, true) : dates[k].second;
+        }
       }
       p.trigger = trig.trigger;
       p.future = trig.future;
@@ -531,9 +548,17 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
         continue;
       }
     }
-    Date date = p.own_date;
+    // An announced action is dated by its announcement: a date to come is that of the action announced
+    // (اتفقا على استئناف الاجتماعات الشهر المقبل "they agreed to resume the meetings next month").
+    const bool announced = p.future || code.compare(0, 2, "03") == 0;
+    auto usable = [&](const Date& d) {
+      return d.valid() && !(announced && article.published.valid() && !Before(d, article.published));
+    };
+    Date date = usable(p.own_date) ? p.own_date : Date();
     if (!date.valid() && !p.header) {
-      if (auto it = paragraph_dates.find(p.paragraph); it != paragraph_dates.end()) date = it->second;
+      if (auto it = paragraph_dates.find(p.paragraph); it != paragraph_dates.end() && usable(it->second)) {
+        date = it->second;
+      }
     }
     if (!date.valid()) date = fallback;
     bool guessed = false;  // an actor's country taken from the article, not the sentence

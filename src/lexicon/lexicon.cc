@@ -719,17 +719,33 @@ Status Lexicon::Sources::LoadFunctionWords(const std::string& path) {
       {"past", FunctionClass::kPast},           {"future", FunctionClass::kFuture},
       {"year_word", FunctionClass::kYearWord},   {"ordinal_ref", FunctionClass::kOrdinalRef},
       {"demonstrative", FunctionClass::kDemonstrative},
+      {"current", FunctionClass::kCurrent},     {"period_edge", FunctionClass::kPeriodEdge},
+      {"number", FunctionClass::kNumber},       {"unit", FunctionClass::kUnit},
+      {"ordinal_day", FunctionClass::kOrdinalDay},
   };
   return ForEachLine(path, 4, "word, class, value, gloss", [&](TsvReader& r, const Fields& f) -> Status {
-    if (f[1] == "relday") {  // a relative day: the value is its offset from the publication date
-      times.push_back({TimeWord::Kind::kRelativeDay, std::atoi(std::string(f[2]).c_str())});
+    // Time words: a relative day (value: its offset from publication), a month name CLDR lacks, a Hijri month,
+    // a period (الأسبوع، الشهر).
+    static const std::pair<std::string_view, TimeWord::Kind> kTimeClasses[] = {
+        {"relday", TimeWord::Kind::kRelativeDay}, {"month", TimeWord::Kind::kMonth},
+        {"hijri_month", TimeWord::Kind::kHijriMonth}, {"period", TimeWord::Kind::kPeriod}};
+    for (const auto& [name, kind] : kTimeClasses) {
+      if (f[1] != name) continue;
+      int value = std::atoi(std::string(f[2]).c_str());
+      if (kind == TimeWord::Kind::kPeriod) value = f[2] == "week" ? 1 : f[2] == "month" ? 2 : 0;
+      if ((kind == TimeWord::Kind::kMonth || kind == TimeWord::Kind::kHijriMonth) && (value < 1 || value > 12)) {
+        return r.Error(fmt::format("a month is 1 to 12, not '{}'", f[2]));
+      }
+      if (kind == TimeWord::Kind::kPeriod && value == 0) return r.Error("a period is week or month");
+      times.push_back({kind, value});
       Add(f[0], LexHit::Of(LexHit::Kind::kTime, static_cast<uint32_t>(times.size() - 1)));
       return Status();
     }
     auto it = std::find_if(std::begin(kClasses), std::end(kClasses), [&](auto& c) { return c.first == f[1]; });
     if (it == std::end(kClasses)) return r.Error(fmt::format("unknown class '{}'", f[1]));
-    functions.push_back({it->second, f[2] == "-" ? std::string() : it->second == FunctionClass::kOrdinalRef
-                                                                        ? std::string(f[2]) : PhraseKey(f[2])});
+    const bool raw = it->second == FunctionClass::kOrdinalRef || it->second == FunctionClass::kNumber ||
+                     it->second == FunctionClass::kUnit || it->second == FunctionClass::kOrdinalDay;
+    functions.push_back({it->second, f[2] == "-" ? std::string() : raw ? std::string(f[2]) : PhraseKey(f[2])});
     Add(f[0], LexHit::Of(LexHit::Kind::kFunction, static_cast<uint32_t>(functions.size() - 1)));
     return Status();
   });
@@ -763,6 +779,15 @@ Status Lexicon::Sources::LoadCalendar() {
       const icu::UnicodeString* days = symbols.getWeekdays(n, context, icu::DateFormatSymbols::WIDE);
       for (int32_t i = 1; i < n; ++i) add(days[i], {TimeWord::Kind::kWeekday, i - 1});  // ICU's [1] is Sunday
     }
+  }
+  // The Hijri months, as CLDR writes them; function_words.tsv adds the variants news uses (ذي الحجة).
+  UErrorCode status = U_ZERO_ERROR;
+  icu::DateFormatSymbols islamic(icu::Locale("ar@calendar=islamic"), status);
+  if (U_FAILURE(status)) return Status::Error("ICU has no Islamic calendar data for ar");
+  for (auto context : {icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::STANDALONE}) {
+    int32_t n = 0;
+    const icu::UnicodeString* months = islamic.getMonths(n, context, icu::DateFormatSymbols::WIDE);
+    for (int32_t i = 0; i < n && i < 12; ++i) add(months[i], {TimeWord::Kind::kHijriMonth, i + 1});
   }
   return Status();
 }

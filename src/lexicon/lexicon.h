@@ -129,6 +129,11 @@ enum class FunctionClass : uint8_t {
   kIntent,      // يعتزم "intends", قرر "decided": the actions of its clause are announced, not done
   kConditional, // إذا "if", لو "were": the actions of its clause are hypothetical
   kDenial,      // نفى "denied": the actions of its clause are denied (the denial itself may be the event, 016)
+  kCurrent,     // الجاري "current": the period now running (الشهر الجاري "this month")
+  kPeriodEdge,  // مطلع "the start of": a period word after it is the current one (مطلع العام)
+  kNumber,      // ثلاثة "three": value the number
+  kUnit,        // أيام "days", يومين "two days": value the unit (d, w, m, y) and a dual's count
+  kOrdinalDay,  // الخامس "the fifth" (من حزيران): value the day
 };
 
 struct FunctionWord {
@@ -138,7 +143,9 @@ struct FunctionWord {
 
 // Weekday (0 = Sunday) or month (1-12) from CLDR, or a relative-day word.
 struct TimeWord {
-  enum class Kind : uint8_t { kWeekday, kMonth, kRelativeDay, kYear };
+  // kHijriMonth: a month of the Hijri calendar (1 محرم .. 12 ذو الحجة). kPeriod: الأسبوع "the week" (value 1),
+  // الشهر "the month" (2). kAgo is made by the mention stage only (قبل يومين "two days ago").
+  enum class Kind : uint8_t { kWeekday, kMonth, kRelativeDay, kYear, kHijriMonth, kPeriod, kAgo };
   Kind kind;
   int value;  // weekday 0-6, month 1-12, relative day offset (-1 أمس "yesterday"), year (0: relative)
 };

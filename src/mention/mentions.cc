@@ -13,7 +13,8 @@ namespace rasad {
 namespace {
 
 constexpr size_t kMaxNameWords = 4;  // Arabic names in news: given name, father's, family: rarely more
-constexpr int kMaxScopeWords = 24;  // how far an intent, condition or denial reaches when no punctuation ends it
+constexpr int kMaxScopeWords = 24;
+constexpr int kMaxFutureAdjectiveGap = 4;  // الاجتماع رفيع المستوى المقبل  // how far an intent, condition or denial reaches when no punctuation ends it
 constexpr int kMaxSpeakerGap = 4;  // words between a verb of saying and its subject (a time word, حسب رويترز)
 constexpr int kMaxObjectDistance = 16;  // how far a light verb's object noun may stand (a long title and name between)
 
@@ -503,6 +504,18 @@ class SentenceMatcher {
       tm.future = m.first <= future_until_ || prefix.substr(0, 2) == "س";  // سـ "will"
     }
     tm.future = tm.future || m.first <= intent_until_;
+    if (t.pos == Trigger::Pos::kNoun) {
+      // الاجتماع المقبل "the next meeting", القمة المقبلة: a meeting to come (an adjective or two may stand between).
+      const std::vector<Word>& words = out_->words;
+      for (int k = m.last; k < static_cast<int>(words.size()) && k < m.last + kMaxFutureAdjectiveGap; ++k) {
+        if (words[k].kind != TokenKind::kWord) break;
+        const Match* a = MatchAt(k);
+        if (a != nullptr && FindFunction(*a, lex_, FunctionClass::kFuture)) {
+          tm.future = true;
+          break;
+        }
+      }
+    }
     tm.hypothetical = m.first <= hypothetical_until_ || question_;
     tm.anaphoric = t.pos == Trigger::Pos::kNoun && m.first == demonstrative_at_ + 1;
     if (!t.objects.empty()) {
@@ -538,6 +551,26 @@ class SentenceMatcher {
     out_->triggers.push_back(tm);
   }
 
+  // The direction a period or year word takes from the word after it (الماضي، المقبل، الجاري) or before it
+  // (مطلع "the start of", هذا "this"): -1, +1 or 0; kNoDirection when nothing makes it a date. Sets *end past a
+  // word after it.
+  static constexpr int kNoDirection = 2;
+  int PeriodDirection(int first, int last, int* end) const {
+    *end = last;
+    if (const Match* d = MatchAt(last); d != nullptr) {
+      if (FindFunction(*d, lex_, FunctionClass::kPast)) return *end = d->last, -1;
+      if (FindFunction(*d, lex_, FunctionClass::kFuture)) return *end = d->last, 1;
+      if (FindFunction(*d, lex_, FunctionClass::kCurrent)) return *end = d->last, 0;
+    }
+    for (int b = first - 1; b >= 0 && b >= first - 2; --b) {
+      if (const Match* e = MatchAt(b); e != nullptr && e->last == first &&
+          (FindFunction(*e, lex_, FunctionClass::kPeriodEdge) || FindFunction(*e, lex_, FunctionClass::kDemonstrative))) {
+        return 0;
+      }
+    }
+    return kNoDirection;
+  }
+
   void AddTime(const Match& m, const TimeWord& tw) {
     const std::vector<Word>& words = out_->words;
     const int n = static_cast<int>(words.size());
@@ -546,28 +579,108 @@ class SentenceMatcher {
     t.last = m.last;
     t.kind = tw.kind;
     t.value = tw.value;
-    if (tw.kind == TimeWord::Kind::kMonth && m.first > 0 && words[m.first - 1].kind == TokenKind::kNumber) {
-      int day = std::atoi(std::string(words[m.first - 1].key).c_str());
-      if (day >= 1 && day <= 31 && words[m.first - 1].key.size() <= 2) {
-        t.day = day;
-        t.first = m.first - 1;
+    if (tw.kind == TimeWord::Kind::kPeriod) {
+      // الشهر الماضي "last month", الأسبوع الجاري "this week"; a bare الشهر is no date.
+      int end = m.last;
+      t.direction = PeriodDirection(m.first, m.last, &end);
+      pos_ = end;
+      if (t.direction == kNoDirection) return;
+      t.last = end;
+      out_->times.push_back(t);
+      return;
+    }
+    const bool month = tw.kind == TimeWord::Kind::kMonth || tw.kind == TimeWord::Kind::kHijriMonth;
+    if (month && m.first > 0 && words[m.first - 1].kind == TokenKind::kNumber) {
+      // 27 يوليو: the day before the month; a number that is no day makes no date (32 يوليو).
+      const std::string_view digits = words[m.first - 1].key;
+      const int day = std::atoi(std::string(digits).c_str());
+      if (day >= 1 && day <= 31 && digits.size() <= 2) t.day = day;
+      else t.invalid = true;
+      t.first = m.first - 1;
+    } else if (month && m.first >= 2 && words[m.first - 1].key == "من") {
+      // الخامس من حزيران "the fifth of June", الحادي والعشرين من يوليو: an ordinal of one to three words.
+      for (int b = m.first - 2; b >= 0 && b >= m.first - 4; --b) {
+        const Match* o = MatchAt(b);
+        if (o == nullptr || o->last != m.first - 1) continue;
+        if (const FunctionWord* f = FindFunction(*o, lex_, FunctionClass::kOrdinalDay)) {
+          t.day = std::atoi(f->value.c_str());
+          t.first = b;
+        }
+        break;
       }
     }
     int j = m.last;
+    // A second name of the same month: يوليو/تموز.
+    if (j + 1 < n && Surface(words[j]) == "/") {
+      if (const Match* other = MatchAt(j + 1); other != nullptr && FindHit(*other, LexHit::Kind::kTime)) j = other->last;
+    }
     // A year: أكتوبر 2020، أكتوبر من العام 2020، أكتوبر عام 2020
     int k = j;
     if (k < n && words[k].key == "من") ++k;
     if (const Match* y = MatchAt(k); y != nullptr && FindFunction(*y, lex_, FunctionClass::kYearWord)) k = y->last;
-    if (tw.kind == TimeWord::Kind::kMonth && k < n && words[k].kind == TokenKind::kNumber && words[k].key.size() == 4) {
-      t.year = std::atoi(std::string(words[k].key).c_str());
+    if (month && k < n && words[k].kind == TokenKind::kNumber) {
+      const std::string_view digits = words[k].key;
+      if (digits.size() == 4) t.year = std::atoi(std::string(digits).c_str());
+      else if (k == j) t.invalid = true;  // 1 يناير 0: a year that cannot be
       j = k + 1;
+      // The era after the year: 2021م، 1442هـ
+      if (j < n && (words[j].key == "م" || words[j].key == "ه" || words[j].key == "هـ")) ++j;
     } else if (const Match* d = MatchAt(j); d != nullptr) {
       if (FindFunction(*d, lex_, FunctionClass::kPast)) t.direction = -1, j = d->last;
       else if (FindFunction(*d, lex_, FunctionClass::kFuture)) t.direction = 1, j = d->last;
     }
+    // A Hijri month is a date only with its day or year: رمضان alone is a name, or the month in general.
+    if (tw.kind == TimeWord::Kind::kHijriMonth && t.day == 0 && t.year == 0) {
+      pos_ = m.last;
+      return;
+    }
     t.last = j;
     out_->times.push_back(t);
     pos_ = j;
+  }
+
+  // قبل يومين "two days ago", منذ ثلاثة أسابيع "three weeks ago", قبل عام "a year ago": the words after
+  // قبل / منذ at `i`. Returns whether they made a time mention.
+  bool AddAgo(int i) {
+    const std::vector<Word>& words = out_->words;
+    const int n = static_cast<int>(words.size());
+    int j = i + 1, count = 0;
+    if (j < n && words[j].kind == TokenKind::kNumber && words[j].key.size() <= 2) {
+      count = std::atoi(std::string(words[j].key).c_str());
+      ++j;
+    } else if (const Match* num = MatchAt(j); num != nullptr) {
+      if (const FunctionWord* f = FindFunction(*num, lex_, FunctionClass::kNumber)) {
+        count = std::atoi(f->value.c_str());
+        j = num->last;
+      }
+    }
+    const Match* u = MatchAt(j);
+    if (u == nullptr) return false;
+    char unit = 0;
+    int unit_count = 0;
+    if (const FunctionWord* f = FindFunction(*u, lex_, FunctionClass::kUnit)) {
+      unit = f->value[0];
+      unit_count = f->value.size() > 1 ? std::atoi(f->value.c_str() + 1) : 0;
+    } else if (FindFunction(*u, lex_, FunctionClass::kYearWord) && count == 0 && u->last - u->first == 1 &&
+               !words[j].analysis().has_article() &&
+               !(u->last < n && words[u->last].kind == TokenKind::kNumber)) {  // منذ عام 2011: the year named
+      unit = 'y';  // قبل عام "a year ago", منذ سنة
+      unit_count = 1;
+    }
+    if (unit == 0) return false;
+    if (count == 0) count = unit_count;            // يومين "two days", يوم "a day"
+    else if (unit_count > 1) return false;         // ثلاثة يومين: no such phrase
+    if (count <= 0 || count > 100) return false;
+    // منذ عامين "for two years" may also mean a span; the start of it is still its date.
+    TimeMention t;
+    t.first = i;
+    t.last = u->last;
+    t.kind = TimeWord::Kind::kAgo;
+    t.value = count;
+    t.unit = unit;
+    out_->times.push_back(t);
+    pos_ = u->last;
+    return true;
   }
 
   void Compose() {
@@ -675,6 +788,8 @@ class SentenceMatcher {
         pos_ = m->last;
         continue;
       }
+      // قبل يومين "two days ago" (قبل is also the verb "accepted").
+      if ((words[i].key == "قبل" || words[i].key == "منذ") && AddAgo(i)) continue;
       if (FindHit(*m, LexHit::Kind::kTrigger) != nullptr) {
         // The most specific pattern first: one that requires its object noun (دعا + إفراج) before the bare
         // verb (دعا).
@@ -705,7 +820,8 @@ class SentenceMatcher {
       if (FindFunction(*m, lex_, FunctionClass::kFuture) && m->first == i) future_until_ = m->last + 1;
       if (FindFunction(*m, lex_, FunctionClass::kDemonstrative)) demonstrative_at_ = m->last - 1;
       if (FindFunction(*m, lex_, FunctionClass::kYearWord)) {
-        // العام 2020 "the year 2020"; العام الماضي "last year"
+        // العام 2020 "the year 2020"; العام الماضي "last year"; العام الجاري، مطلع العام "this year". Not العام
+        // alone: الرأي العام "public opinion", الأمين العام "the secretary-general".
         TimeMention t;
         t.first = m->first;
         t.kind = TimeWord::Kind::kYear;
@@ -713,16 +829,17 @@ class SentenceMatcher {
         if (j < n && words[j].kind == TokenKind::kNumber && words[j].key.size() == 4) {
           t.value = std::atoi(std::string(words[j].key).c_str());
           t.last = j + 1;
+          if (t.last < n && (words[t.last].key == "م" || words[t.last].key == "ه")) ++t.last;  // 2010م
           out_->times.push_back(t);
-          pos_ = j + 1;
+          pos_ = t.last;
           continue;
         }
-        if (const Match* d = MatchAt(j); d != nullptr && (FindFunction(*d, lex_, FunctionClass::kPast) ||
-                                                          FindFunction(*d, lex_, FunctionClass::kFuture))) {
-          t.direction = FindFunction(*d, lex_, FunctionClass::kPast) ? -1 : 1;
-          t.last = d->last;
+        int end = j;
+        if (int direction = PeriodDirection(m->first, m->last, &end); direction != kNoDirection) {
+          t.direction = direction;
+          t.last = end;
           out_->times.push_back(t);
-          pos_ = d->last;
+          pos_ = end;
           continue;
         }
       }

@@ -98,7 +98,9 @@ struct TimeMention {
   int value = 0;       // weekday, month, or day offset
   int year = 0;        // a year written with a month (أكتوبر من العام 2020), else 0
   int day = 0;         // a day written before a month (27 يوليو), else 0
-  int direction = 0;   // -1 الماضي "last", +1 المقبل "next", 0 unmarked
+  int direction = 0;   // -1 الماضي "last", +1 المقبل "next", 0 unmarked (or الجاري "current" for a period)
+  char unit = 0;       // kAgo: 'd', 'w', 'm' or 'y' (value is the count)
+  bool invalid = false;  // written as a date that cannot be (32 يوليو، 1 يناير 0): resolves to nothing
 };
 
 // Names of persons introduced in the article so far: a name's key and its last word's key -> actor.

@@ -4,6 +4,12 @@
 // Tested in date_test.cc.
 #include "time/date.h"
 
+#include <memory>
+
+#include <unicode/calendar.h>
+#include <unicode/gregocal.h>
+#include <unicode/timezone.h>
+
 #include <chrono>
 #include <string>
 #include <vector>
@@ -86,6 +92,24 @@ Date AddDays(const Date& date, int days) {
 
 int Weekday(const Date& date) { return std::chrono::weekday(ToDays(date)).c_encoding(); }
 
+Date HijriToGregorian(int year, int month, int day) {
+  if (year < 1300 || year > 1600 || month < 1 || month > 12 || day < 1 || day > 30) return Date();
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Calendar> hijri(
+      icu::Calendar::createInstance(icu::TimeZone::getGMT()->clone(), icu::Locale("@calendar=islamic-umalqura"), status));
+  if (U_FAILURE(status)) return Date();
+  hijri->setLenient(false);
+  hijri->clear();
+  hijri->set(year, month - 1, day);
+  const UDate when = hijri->getTime(status);
+  if (U_FAILURE(status)) return Date();  // no such day: day 30 of a month of 29
+  icu::GregorianCalendar gregorian(icu::TimeZone::getGMT()->clone(), status);
+  gregorian.setTime(when, status);
+  if (U_FAILURE(status)) return Date();
+  const Date d{gregorian.get(UCAL_YEAR, status), gregorian.get(UCAL_MONTH, status) + 1, gregorian.get(UCAL_DATE, status)};
+  return U_FAILURE(status) ? Date() : d;
+}
+
 Date ParseIsoDate(std::string_view text) {
   size_t pos = 0;
   int y = ReadNumber(text, &pos, 4);
@@ -97,13 +121,24 @@ Date ParseIsoDate(std::string_view text) {
   return IsValidDay(y, m, d) ? Date{y, m, d} : Date();
 }
 
+constexpr size_t kMaxLabelWords = 3;
+
 Date ParseDateLine(std::string_view line, const Lexicon& lexicon) {
   std::vector<Token> tokens;
   Tokenize(line, 0, line.size(), &tokens);
   if (tokens.empty() || tokens.size() > 12) return Date();
   Date found;
   int day = 0, month = 0, year = 0;
-  for (size_t i = 0; i < tokens.size(); ++i) {
+  // A label before a colon: "نشر في: 27/07/2021", "آخر تحديث: 2021-07-27 10:05".
+  size_t start = 0;
+  for (size_t i = 0; i < tokens.size() && i <= kMaxLabelWords; ++i) {
+    if (tokens[i].kind == TokenKind::kPunct && line.substr(tokens[i].begin, tokens[i].end - tokens[i].begin) == ":") {
+      if (i > 0) start = i + 1;
+      break;
+    }
+    if (tokens[i].kind != TokenKind::kWord) break;
+  }
+  for (size_t i = start; i < tokens.size(); ++i) {
     std::string_view text = line.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
     if (tokens[i].kind == TokenKind::kPunct) continue;
     if (tokens[i].kind == TokenKind::kNumber) {

@@ -21,6 +21,10 @@ int Weekday(const Date& date);
 // Returns whether year-month-day is a real calendar day.
 bool IsValidDay(int year, int month, int day);
 
+// Returns the Gregorian day of a day of the Hijri calendar (Umm al-Qura, as ICU computes it: the calendar of
+// Saudi Arabia and of most Arabic news), or an invalid Date when there is no such day (30 of a 29-day month).
+Date HijriToGregorian(int year, int month, int day);
+
 // Parses "YYYY-MM-DD" (optionally followed by a time, as in ISO 8601). Returns an invalid Date otherwise.
 Date ParseIsoDate(std::string_view text);
 

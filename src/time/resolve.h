@@ -15,7 +15,9 @@ namespace rasad {
 
 // Returns the date `t` denotes for an article published on `published` (invalid when unknown), or an invalid
 // Date when it cannot be resolved.
-Date ResolveTime(const TimeMention& t, const Date& published);
+// `future`: the clause tells of what is to come (سيزور الخميس "will visit on Thursday"), so an unmarked weekday
+// is the next one, not the last.
+Date ResolveTime(const TimeMention& t, const Date& published, bool future = false);
 
 }  // namespace rasad
 
