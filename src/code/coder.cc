@@ -154,7 +154,9 @@ class SentenceCoder {
       if (w - from > kMaxTargetDistance) return -1;
       for (int x = from; x < w; ++x) {
         const Word& word = s_.words[x];
-        if (word.kind == TokenKind::kWord && !word.matched) return -1;
+        // أنه / إنها "that he / that she": the complementiser with the subject pronoun.
+        const bool pronoun = word.analysis().stem() == "ان" && !word.analysis().suffix().empty();
+        if (word.kind == TokenKind::kWord && !word.matched && !pronoun) return -1;
         for (const ActorMention& a : s_.actors) {
           if (x >= a.first && x < a.last) return -1;
         }

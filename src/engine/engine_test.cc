@@ -224,6 +224,9 @@ TEST(Attribution, TheSpeakerOfAReportedClause) {
   // A clause whose subject is a noun no dictionary knows is not the speaker's: "he said that a drone attacked
   // the Saudi army" codes no event by the minister.
   EXPECT_EQ(Code("قال وزير الخارجية المغربي إن طائرة مسيرة هاجمت الجيش السعودي."), V{});
+  // أعلن "announced" is a verb of saying too: the army announced that it fired on a Syrian artillery position.
+  EXPECT_EQ(Code("أعلن الجيش الإسرائيلي أنه أطلق النار على موقع للمدفعية السورية، الاثنين."),
+            V{"193 ISRMIL>SYRMIL 2021-07-26"});
 }
 
 TEST(Attribution, PossessiveLamNamesTheAgentOfAnIndefiniteNoun) {

@@ -804,6 +804,8 @@ class SentenceMatcher {
         pos_ = m->last;
         // نفى "denied" is an event of its own (016) and denies what its clause tells.
         if (FindFunction(*m, lex_, FunctionClass::kDenial)) deny_until_ = ClauseLimit(m->last);
+        // أعلن "announced" is a verb of saying unless it made an event with its object (أعلن مسؤوليته).
+        if (out_->triggers.size() == before && FindFunction(*m, lex_, FunctionClass::kSpeech)) speech_words_.push_back(i);
         if (out_->triggers.size() > before && lex_.trigger(out_->triggers.back().trigger).pos == Trigger::Pos::kNoun) {
           AddAdjectivalSources(out_->triggers.back().last);
         }
