@@ -23,6 +23,7 @@ class SentenceCoder {
       const size_t before = out->size();
       reason_ = "rejected: no source actor in the clause";
       CodeTrigger(static_cast<int>(t), out);
+      if (lex_.trigger(s_.triggers[t].trigger).inverse) Invert(before, out);
       if (reasons == nullptr) continue;
       if (out->size() > before) reason_ = "event by rule " + (*out)[before].rule;
       reasons->push_back(reason_);
@@ -30,6 +31,21 @@ class SentenceCoder {
   }
 
  private:
+  // An inverse trigger's subject undergoes the action: its source and target trade places (تلقى الحكيم
+  // اتصالا من نظيره الكويتي "Alhakim received a call from his Kuwaiti counterpart": the counterpart called).
+  void Invert(size_t from, std::vector<Candidate>* out) {
+    size_t kept = from;
+    for (size_t i = from; i < out->size(); ++i) {
+      Candidate c = (*out)[i];
+      if (c.target < 0 || c.source < 0) continue;  // the one who acted must be named
+      std::swap(c.source, c.target);
+      std::swap(c.source_pair, c.target_pair);
+      (*out)[kept++] = c;
+    }
+    out->resize(kept);
+    if (kept == from) reason_ = "rejected: an inverse action needs the party who did it";
+  }
+
   int ClauseStart(const TriggerMention& t) const {
     int start = 0;
     for (int b : s_.clause_breaks) {
@@ -146,9 +162,13 @@ class SentenceCoder {
   // between the speaker and `w` stand only words the lexicon knows as function or time words (إنه "that he",
   // قد، سوف) and punctuation. Returns an index into speeches, or -1.
   int Speaker(int w) const {
+    // With أنه / إنها right before the verb, its subject is a pronoun: the speaker's, whatever stands between
+    // (قالت الوزارة في بلاغ صدر الخميس إنها أوقفت "the ministry said in a statement ... that it arrested").
+    const bool pronoun = PronounSubject(w, 0);
     for (int k = static_cast<int>(s_.speeches.size()) - 1; k >= 0; --k) {
       const Speech& sp = s_.speeches[k];
       if (sp.word >= w) continue;
+      if (pronoun) return k;
       int from = sp.word + 1;
       if (sp.actor >= 0 && s_.actors[sp.actor].first > sp.word) from = s_.actors[sp.actor].last;
       if (w - from > kMaxTargetDistance) return -1;
@@ -211,6 +231,7 @@ class SentenceCoder {
                    std::vector<Candidate>* out) const {
     c.source = SubjectAfter(carrier + 1, t.first, kMaxSubjectDistance);
     c.rule = "carrier";
+    if (c.source < 0) c.source = RelativeAntecedent(carrier);  // ألباريس، الذي يقوم بزيارة
     if (c.source < 0 && carrier > start && !PronounSubject(carrier, start)) c.source = SubjectBefore(carrier, start);
     const ActorMention* source = c.source >= 0 ? &s_.actors[c.source] : nullptr;
     if (source == nullptr) {
@@ -228,6 +249,18 @@ class SentenceCoder {
       return;
     }
     out->push_back(c);
+  }
+
+  // The actor a relative pronoun right before word `w` stands for: the actor that ends right before it (a comma
+  // between aside). Returns -1 when `w` follows no relative pronoun or the noun before it is no actor.
+  int RelativeAntecedent(int w) const {
+    if (w < 2 || std::find(s_.relatives.begin(), s_.relatives.end(), w - 1) == s_.relatives.end()) return -1;
+    int end = w - 1;
+    if (s_.words[end - 1].kind == TokenKind::kPunct && end >= 2) --end;
+    for (size_t a = 0; a < s_.actors.size(); ++a) {
+      if (s_.actors[a].last == end && !s_.actors[a].place && !s_.actors[a].aside) return static_cast<int>(a);
+    }
+    return -1;
   }
 
   // Returns whether the verb at `w` follows أن / إن with a pronoun (أنه، إنها، أنهم), time words aside.
@@ -358,6 +391,26 @@ class SentenceCoder {
       reason_ = known_process ? "rejected: a known process after a preposition, with no genitive source"
                               : "rejected: no genitive source for an action without target";
       return;
+    }
+    // A verb right after a relative pronoun: its subject is the noun the pronoun stands for (ألباريس، الذي يزور
+    // "Albares, who is visiting"), unless the verb carries an object pronoun: then that noun is its object and
+    // the subject follows (التي تتهمها مانيلا "whom Manila accuses").
+    int antecedent = noun ? -1 : RelativeAntecedent(t.first);
+    if (c.source < 0 && antecedent >= 0) {
+      if (s_.words[t.last - 1].analysis().suffix().empty()) {
+        c.source = antecedent;
+        c.rule = "relative";
+      } else {
+        c.source = SubjectAfter(t.first + 1, end, kMaxSubjectDistance);
+        c.rule = "relative-object";
+        if (c.source < 0 || c.source == antecedent) {
+          reason_ = "rejected: no subject after the verb of a relative clause";
+          return;
+        }
+        c.target = antecedent;
+        out->push_back(c);
+        return;
+      }
     }
     if (c.source < 0 && !clause_initial) {
       c.source = SubjectBefore(t.first, start);

@@ -36,6 +36,7 @@ struct PendingActor {
   const Entity* person = nullptr;
   std::string name;
   std::string roles;  // the roles of a title whose country the sentence left unknown
+  bool land = false;  // المملكة "the kingdom": the article's country itself
   Span span;
 
   bool former = false;
@@ -382,6 +383,7 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
         out->person = a.person;
         out->former = a.former;
         out->name = a.name;
+        out->land = a.land;
         if (a.code.empty() && a.person == nullptr) {
           out->roles = a.roles;
           // A body joined by و to one of known country is of that country (المجلس الأعلى للدولة ومجلس النواب).
@@ -517,7 +519,7 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
   };
   auto code_of = [&](const PendingActor& a, const Date& date, bool* guessed) {
     std::string code = a.CodeOn(date);
-    if (code.empty() && !a.roles.empty() && !focus.empty()) {
+    if (code.empty() && (!a.roles.empty() || a.land) && !focus.empty()) {
       code = focus + a.roles;
       *guessed = *guessed || memory.home().empty();  // the dateline's country is no guess
     }

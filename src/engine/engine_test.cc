@@ -268,6 +268,31 @@ TEST(Polarity, ADenialInTheLeadIsTheNewsAndDeniesItsClause) {
   EXPECT_EQ(Code("نفى الجيش الإسرائيلي قصف مواقع الجيش اللبناني."), V{"016 ISRMIL>- 2021-07-27"});
 }
 
+TEST(Attribution, TheSubjectOfARelativeClauseIsItsAntecedent) {
+  // ... with the Spanish foreign minister, who is on a working visit to the kingdom (the dateline's country).
+  EXPECT_EQ(Code("الرباط - أجرى الوزير المغربي مباحثات مع وزير الخارجية الإسباني، الذي يقوم بزيارة عمل إلى المملكة.",
+                 {2021, 7, 27}, std::string("الرباط -").size()),
+            (V{"040 MARGOV>ESPGOV 2021-07-27", "042 ESPGOV>MAR 2021-07-27"}));
+  // An object pronoun on the verb makes the antecedent its object: "the rapporteur, whom Manila accuses".
+  EXPECT_EQ(Code("وانتقد الوزير الفلبيني مقررة الأمم المتحدة، التي تتهمها مانيلا بالتحيز."),
+            (V{"111 PHLGOV>IGOUNO 2021-07-27", "112 PHLGOV>IGOUNO 2021-07-27"}));
+}
+
+TEST(Attribution, InverseActionsTradeSourceAndTarget) {
+  // The Iraqi minister received a phone call from his Kuwaiti counterpart: the Kuwaiti called.
+  EXPECT_EQ(Code("وتلقى وزير الخارجية العراقي اتصالا هاتفيا من نظيره الكويتي."), V{"041 KWTGOV>IRQGOV 2021-07-27"});
+  // Iraqi forces came under attack from the Islamic State.
+  EXPECT_EQ(Code("وتعرضت القوات العراقية لهجوم من تنظيم الدولة الإسلامية."), V{"190 IMGMUSISI>IRQMIL 2021-07-27"});
+}
+
+TEST(Actors, ASurnameIsRecalledWithItsArticleOrAsACompound) {
+  // عادل عبد المهدي is later عبد المهدي; محمد علي الحكيم is later الحكيم.
+  EXPECT_EQ(Code("التقى رئيس الوزراء العراقي عادل عبد المهدي وزير الخارجية محمد علي الحكيم. "
+                 "ثم استقبل عبد المهدي الوزير الكويتي. وانتقد الحكيم الوزير الكويتي.",
+                 {2019, 9, 18}),
+            (V{"043 IRQGOV>KWTGOV 2019-09-18", "111 IRQGOV>KWTGOV 2019-09-18"}));
+}
+
 TEST(Actors, ABodyWithoutNationalityBelongsToTheArticlesCountry) {
   // Sudan named twice, Egypt once: "the government" and "the opposition" are Sudanese.
   EXPECT_EQ(Code("قال مسؤول سوداني إن الخرطوم تدرس الأمر. وفي مصر، انتقدت المعارضة الحكومة بشدة. "

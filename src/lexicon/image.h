@@ -29,7 +29,7 @@ namespace rasad {
 namespace image {
 
 inline constexpr char kMagic[8] = {'R', 'A', 'S', 'A', 'D', 'L', 'E', 'X'};
-inline constexpr uint32_t kFormatVersion = 2;  // 2: the gazetteer
+inline constexpr uint32_t kFormatVersion = 3;  // 2: the gazetteer; 3: inverse triggers
 
 enum class SectionId : uint32_t {
   kStrings = 1,

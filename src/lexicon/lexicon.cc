@@ -108,7 +108,7 @@ struct NisbaRec {
 };
 struct TriggerRec {
   image::StrRef code, lemma, origin;
-  uint8_t pos, direct, required, symmetric;
+  uint8_t pos, direct, required, symmetric, inverse, reserved[3];
   uint32_t objects_begin, objects_count, preps_begin, preps_count;
 };
 struct FunctionRec {
@@ -598,7 +598,8 @@ Status Lexicon::Sources::LoadAgents(const std::string& path) {
     if (f[2] == "person") a.kind = Agent::Kind::kPerson;
     else if (f[2] == "group") a.kind = Agent::Kind::kGroup;
     else if (f[2] == "office") a.kind = Agent::Kind::kOffice;
-    else return r.Error(fmt::format("kind must be person, group or office, not '{}'", f[2]));
+    else if (f[2] == "land") a.kind = Agent::Kind::kLand;
+    else return r.Error(fmt::format("kind must be person, group, office or land, not '{}'", f[2]));
     a.origin = r.Origin();
     agents.push_back(a);
     Add(f[0], LexHit::Of(LexHit::Kind::kAgent, static_cast<uint32_t>(agents.size() - 1)));
@@ -680,7 +681,8 @@ Status Lexicon::Sources::LoadEvents(const std::string& path) {
     for (std::string_view flag : SplitList(f[5], ',')) {
       if (flag == "sym") t.symmetric = true;
       else if (flag == "opt") t.frame.required = false;
-      else return r.Error(fmt::format("unknown flag '{}' (sym, opt)", flag));
+      else if (flag == "inv") t.inverse = true;
+      else return r.Error(fmt::format("unknown flag '{}' (sym, opt, inv)", flag));
     }
     if (t.frame.preps.empty() && !t.frame.direct) t.frame.required = false;
     t.lemma = std::string(f[2]);
@@ -848,6 +850,7 @@ std::string Lexicon::Sources::Serialize(uint32_t source_hash) const {
     r.direct = t.frame.direct;
     r.required = t.frame.required;
     r.symmetric = t.symmetric;
+    r.inverse = t.inverse;
     r.objects_begin = static_cast<uint32_t>(refs.size());
     r.objects_count = static_cast<uint32_t>(t.objects.size());
     for (const std::string& o : t.objects) refs.push_back(w.Intern(o));
@@ -1034,6 +1037,7 @@ Result<Lexicon> Lexicon::FromImage(std::shared_ptr<const Mapping> mapping, const
     trigger.frame.direct = t.direct != 0;
     trigger.frame.required = t.required != 0;
     trigger.symmetric = t.symmetric != 0;
+    trigger.inverse = t.inverse != 0;
     for (uint32_t k = 0; k < t.objects_count; ++k) trigger.objects.push_back(str(refs[t.objects_begin + k]));
     for (uint32_t k = 0; k < t.preps_count; ++k) trigger.frame.preps.push_back(str(refs[t.preps_begin + k]));
     lex.triggers_.push_back(std::move(trigger));

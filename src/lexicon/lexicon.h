@@ -60,7 +60,8 @@ struct Entity {
 
 // A role expression: a title, a body, an office.
 struct Agent {
-  enum class Kind : uint8_t { kPerson, kGroup, kOffice };
+  // kLand: the country of the article itself (المملكة "the kingdom", البلاد "the country"), with no role.
+  enum class Kind : uint8_t { kPerson, kGroup, kOffice, kLand };
   std::string roles;  // "GOV", "GOVMIL", "CVL"
   Kind kind = Kind::kPerson;
   bool construct = false;  // the construct form (وزير خارجية "minister of foreign-") that wants a country after it
@@ -103,6 +104,8 @@ struct Trigger {
   std::vector<std::string> objects;  // light verbs: keys of the object nouns that must follow in the clause
   TargetFrame frame;
   bool symmetric = false;  // a joint action: coordinated subjects are source and target
+  bool inverse = false;    // the subject undergoes the action, the party of the frame does it (تلقى اتصالا من
+                           // "received a call from", تعرض لهجوم من "came under attack from")
   std::string lemma;       // the source form, for explanations
   std::string origin;
 };

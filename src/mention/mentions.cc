@@ -208,7 +208,9 @@ class SentenceMatcher {
           key = words[i].analyses[a].stem();
           int j = i + 1;
           while (true) {
-            if (auto hits = lex_.Find(key); !hits.empty() && j - i > best.last - best.first) {
+            if (auto hits = lex_.Find(key); !hits.empty() && j - i > best.last - best.first &&
+                !(j == i + 1 && !words[i].analyses[a].suffix().empty() && OnlyNames(hits))) {
+              // A name takes no possessive pronoun: واتهم is "and accused", not وات "TAP" + هم "their".
               best = {i, j, hits};
               best_analysis = static_cast<int>(a);
             }
@@ -229,6 +231,13 @@ class SentenceMatcher {
       matches_.push_back(best);
       i = best.last;
     }
+  }
+
+  static bool OnlyNames(std::span<const LexHit> hits) {
+    for (const LexHit& h : hits) {
+      if (h.kind != LexHit::Kind::kEntity) return false;
+    }
+    return true;
   }
 
   const Match* MatchAt(int i) const {
@@ -395,6 +404,16 @@ class SentenceMatcher {
         return;
       }
     }
+    if (country.empty() && code.empty() && agent.kind == Agent::Kind::kLand) {
+      // المملكة "the kingdom", البلاد "the country": the article's country, known when the event is settled.
+      ActorMention actor;
+      actor.first = first;
+      actor.last = j;
+      actor.land = true;
+      out_->actors.push_back(std::move(actor));
+      pos_ = j;
+      return;
+    }
     if (country.empty() && code.empty() && agent.roles.empty()) {  // أهداف "targets" with no nationality: no actor
       pos_ = j;
       return;
@@ -457,7 +476,14 @@ class SentenceMatcher {
       if ((m = MatchAt(k)) != nullptr && FindHit(*m, LexHit::Kind::kEntity)) break;
       m = nullptr;
     }
-    if (m != nullptr && m->last - m->first > 1) memory_->Remember(out_->words[m->last - 1].key, actor);
+    if (m != nullptr && m->last - m->first > 1) {
+      memory_->Remember(out_->words[m->last - 1].key, actor);
+      // A compound surname: عادل عبد المهدي -> عبد المهدي; خالد آل خليفة -> آل خليفة.
+      const std::string_view before = out_->words[m->last - 2].key;
+      if (m->last - m->first > 2 && (before == "عبد" || before == "ابو" || before == "ال" || before == "بن")) {
+        memory_->Remember(NameKey(m->last - 2, m->last), actor);
+      }
+    }
   }
 
   void AddEntityActor(const Match& m, const Entity& e) {
@@ -903,7 +929,8 @@ class SentenceMatcher {
 
   // A name remembered from earlier in the article: the longest run of up to kMaxNameWords words.
   void RecallName(int i) {
-    int end = ReadName(i);
+    // A surname may open with the article (الحكيم، المهدي), which no new name does.
+    int end = std::max(ReadName(i), out_->words[i].analysis().has_article() ? i + 1 : i);
     for (int e = end; e > i; --e) {
       if (const ActorMention* known = memory_->Recall(NameKey(i, e))) {
         AddRecalled(*known, i, e);

@@ -57,6 +57,7 @@ struct ActorMention {
   bool place = false;              // a place here (في الجزائر، مؤتمر برلين), not a party to events
   bool geo = false;                // named as a country or city (not a person, body or title)
   bool org = false;                // a named organisation of the dictionary (its country may be a guess)
+  bool land = false;               // المملكة "the kingdom": the article's own country, settled with the event
   bool aside = false;              // in brackets after another actor: its alias (دقلو (حميدتي)), not a party
   bool conj = false;               // introduced by و "and"
   int coord_next = -1;             // the actor joined to this one by و, or -1
