@@ -17,12 +17,18 @@ GeoNames id, names in a fixed order. GeoNames data is CC BY 4.0 (geonames.org).
 
 What is kept. GeoNames' "Arabic script" names mix Arabic with Persian, Urdu, Pashto, Kurdish and Uyghur
 spellings, Wikipedia disambiguation titles ("X، Y", "X (Y)") and some plain errors. A name is kept only
-when, after diacritics and tatweel are stripped, it is written with the 36 letters of Arabic proper and
-spaces (so every name with پ چ ژ گ ک ی ە ۆ ێ ڵ ڕ ھ ے ۀ ٹ ڈ ں ڤ ..., a zero-width non-joiner, Latin letters or
-digits is dropped), and when it does not show a non-Arabic orthography that uses only those letters
-(ة or ى inside a word, ئ at the start of a word). Names that differ only in the letters rasad's reader
-folds (أ إ آ -> ا, ى -> ي, ة -> ه) are merged, keeping the most carefully written one; a bare name is
-dropped when the same name with the article is there (موصل beside الموصل is the Persian form). A short
+when, after diacritics and tatweel are stripped and the Persian shapes of Arabic letters are replaced
+(ک -> ك, ی -> ي, ۀ -> ة, and ە -> ه where it ends a word of a name with no other ە and no وو), it is
+written with the 36 letters of Arabic proper and spaces (so every name with پ چ ژ گ ڤ ڵ ڕ ێ ۆ ھ ے ٹ ڈ ں ...,
+a zero-width non-joiner, Latin letters or digits is dropped, and so is a "X، Y" title not wholly in
+Arabic letters), and when it does not show a non-Arabic orthography that uses only those letters
+(ة or ى inside a word, ئ at the start of a word). A name got by that replacement comes after the names
+written in Arabic letters from the start, is not taken for a city of the Arab states (their Arabic names
+are in GeoNames), and is dropped when it is the name of a country, of a place of data/places_regions.tsv
+or data/places_extra.tsv, or a name that a more populous city has in Arabic letters (--log lists these
+collisions). Names that differ only in the letters rasad's reader folds (أ إ آ -> ا, ى -> ي, ة -> ه)
+are merged, keeping the most carefully written one; a bare name is dropped when the same name with the
+article is there (موصل beside الموصل is the Persian form). A short
 table of hand corrections (CITY_NAMES, DROP_NAMES, COMMON_WORDS below) gives the usual news spelling of
 well-known places first, adds names GeoNames lacks for well-known cities, and removes names found wrong.
 """
@@ -51,6 +57,12 @@ REPLACE = {'\u0671': '\u0627', '\u0672': '\u0623', '\u00A0': ' ', '-': ' ', '\u2
 # Words that start the name of a region: such names are dropped from cities (data/places_regions.tsv has
 # the regions).
 REGION_WORDS = {'محافظة', 'ولاية', 'إمارة', 'شعبية', 'استان', 'منطقة', 'إقليم', 'قضاء', 'لواء'}
+
+# The Persian and Urdu words for a county or district, first (Persian) or last (Urdu) in a name got by
+# mapping Persian shapes: such a name is the unit's (شهرستان اروميه is Urmia county, ضلع تيمارو Timaru
+# district) and is dropped like the names above. Names written in Arabic letters from the start keep the
+# rule above alone.
+PERSIAN_REGION_WORDS = {'شهرستان', 'دهستان', 'بخش', 'ناحيه', 'ضلع'}
 
 # Folding used by rasad's reader: variants that differ only in these letters are one name.
 FOLD = str.maketrans({'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ى': 'ي', 'ة': 'ه'})
@@ -89,11 +101,38 @@ def _letters_ok(text):
     return None
 
 
+# Persian (and Urdu, Pashto) letters that are only other shapes of letters of Arabic proper: keheh is kaf,
+# Farsi yeh is yeh, heh with yeh above (the Persian ezafe after a final heh) is teh marbuta. A name whose
+# only foreign letters are these is the Arabic spelling once they are replaced (کرمان = كرمان, یزد = يزد).
+PERSIAN_SHAPES = {'\u06A9': '\u0643', '\u06CC': '\u064A', '\u06C0': '\u0629'}
+
+# ە (U+06D5, ae) is Kurdish and Uyghur's vowel letter; at the end of a word it stands where Arabic and Persian
+# write heh. It is read as heh only there, and only when the name has no other sign of that orthography:
+# ە inside a word, or وو for a long u (کووفە, Kufa in Kurdish, is dropped).
+AE = '\u06D5'
+AE_FINAL_RE = re.compile(AE + r'(?= |$)')
+
+
+def arabic_shapes(text):
+    """text with the Persian shapes of Arabic letters replaced (see PERSIAN_SHAPES and AE above), and
+    whether any was; letters Arabic lacks are left for _letters_ok to reject."""
+    mapped = text
+    for a, b in PERSIAN_SHAPES.items():
+        mapped = mapped.replace(a, b)
+    if AE in mapped:
+        final = AE_FINAL_RE.sub('\u0647', mapped)
+        # a one-letter word "ە" stays, and so is caught below as a one-letter word
+        if AE not in final and 'وو' not in final and all(len(w) > 1 for w in mapped.split()):
+            mapped = final
+    return mapped, mapped != text
+
+
 def clean_name(raw):
-    """Returns (name, None) for an acceptable Arabic name, or (None, reason)."""
+    """Returns (name, None, mapped) for an acceptable Arabic name, or (None, reason, False). mapped tells
+    that the name is acceptable only because Persian shapes of Arabic letters were replaced."""
     text = unicodedata.normalize('NFKC', raw)  # presentation forms -> letters
     if '\u200C' in text:
-        return None, 'zero-width non-joiner (Persian orthography)'
+        return None, 'zero-width non-joiner (Persian orthography)', False
     text = STRIP_RE.sub('', text)
     for a, b in REPLACE.items():
         text = text.replace(a, b)
@@ -101,41 +140,49 @@ def clean_name(raw):
     if '(' in text or ')' in text:
         head = text.split('(')[0]
         if ')' in head:
-            return None, 'unbalanced parenthesis'
+            return None, 'unbalanced parenthesis', False
         text = head
     # "X، Y" (place, region) -> X, but only when the whole title is in Arabic proper: the form is
-    # above all that of Persian and Urdu titles.
+    # above all that of Persian and Urdu titles. The check is made before Persian shapes are replaced, so
+    # that "کرج، ایران" stays dropped.
     if '،' in text:
         whole = ' '.join(text.replace('،', ' ').split())
         why = _letters_ok(whole)
         if why:
-            return None, 'comma title: ' + why
+            return None, 'comma title: ' + why, False
         text = text.split('،')[0]
     text = ' '.join(text.split())
+    # Persian shapes of Arabic letters -> the Arabic letters; the checks of Arabic orthography below then
+    # apply to the result (a Persian name with ى or ة inside a word is still dropped).
+    text, mapped = arabic_shapes(text)
     why = _letters_ok(text)
     if why:
-        return None, why
-    return text, None
+        return None, why, False
+    return text, None, mapped
 
 
-def best_spelling(names):
-    """Among names that fold to one key, the most carefully written (hamza, teh marbuta, final yeh)."""
+def best_spelling(names, mapped=()):
+    """Among names that fold to one key, the most carefully written (hamza, teh marbuta, final yeh). A
+    spelling got by mapping Persian shapes (in mapped) comes after every spelling written in Arabic letters
+    from the start: Persian writes آ where Arabic has أ (آغری beside أغري)."""
     def score(n):
         hamza = sum(n.count(c) for c in 'أإآ')
         marbuta = n.count('ة')
         final_yeh = sum(1 for w in n.split() if w.endswith('ي'))
-        return (-hamza, -marbuta, -final_yeh, n)
+        return (n in mapped, -hamza, -marbuta, -final_yeh, n)
     return min(names, key=score)
 
 
-def order_key(name):
-    """Order of GeoNames names after the hand-given ones: plain names before 'مدينة X', short first."""
+def order_key(name, mapped=()):
+    """Order of GeoNames names after the hand-given ones: names written in Arabic letters from the start
+    before those got by mapping Persian shapes, plain names before 'مدينة X', short first."""
     words = name.split()
-    return (words[0] in CLASS_WORDS, len(words), len(name), name)
+    return (name in mapped, words[0] in CLASS_WORDS, len(words), len(name), name)
 
 
-def merge_names(preferred, candidates, drop=()):
-    """One name list: preferred names first (in their order), then the candidates, without variants."""
+def merge_names(preferred, candidates, drop=(), mapped=()):
+    """One name list: preferred names first (in their order), then the candidates, without variants.
+    mapped holds the candidate spellings got only by mapping Persian shapes of Arabic letters."""
     drop_keys = {fold(d) for d in drop}
     groups = {}   # fold key -> spellings seen
     order = []    # fold keys of preferred names, in order
@@ -155,8 +202,8 @@ def merge_names(preferred, candidates, drop=()):
             del groups[k]
     chosen = {}
     for k, spellings in groups.items():
-        chosen[k] = spellings[0] if k in order else best_spelling(spellings)
-    rest = sorted((chosen[k] for k in groups if k not in order), key=order_key)
+        chosen[k] = spellings[0] if k in order else best_spelling(spellings, mapped)
+    rest = sorted((chosen[k] for k in groups if k not in order), key=lambda n: order_key(n, mapped))
     return [chosen[k] for k in order] + rest
 
 
@@ -547,7 +594,7 @@ COMMON_WORDS = {
     'ثورة', 'الحراك', 'بيان', 'يهود', 'البستان', 'بور', 'سلوى', 'فرعون', 'جامعة', 'الشروق', 'العبور',
     'الكردي', 'سحر', 'جمال', 'البدع', 'الصف', 'كريمة', 'قارة', 'تلا', 'عنك', 'أدم', 'القاسم',
     'الهندية', 'الشامية', 'المالح', 'الصافي', 'ديدان', 'عثمانية', 'كسل', 'عشاق', 'سلطات', 'الغانم',
-    'سن', 'سنة', 'خور',
+    'سن', 'سنة', 'خور', 'كيف', 'سير', 'المالي', 'دينار', 'مبارك', 'تاريخا', 'كره',
 }
 
 # Misspellings and old names that are no longer in use, dropped wherever they are: French colonial names
@@ -557,6 +604,9 @@ OLD_OR_MISSPELT = {
     'لورمل', 'لورمال', 'كلمار', 'كولمار', 'أورليانفيل', 'فيليبفيل', 'بول كازيل', 'ريو سالادو',
     'موغادور', 'موكادور', 'توونس', 'ربات', 'رابات', 'شارجه', 'سوئز', 'سطف', 'موصول', 'خارطوم', 'مووش', 'مدينه', 'ددن', 'دادان', 'لاد',
 }
+
+# The hand-made gazetteer files of data/, read to keep mapped Persian spellings off their names.
+HAND_GAZETTEERS = ('places_regions.tsv', 'places_extra.tsv')
 
 # The Arab states (and Western Sahara). A city elsewhere loses a name that is the name of another country
 # or the first name of a bigger Arab city (الإسكندرية of Virginia, لبنان of Pennsylvania, وهران of
@@ -639,7 +689,7 @@ def main():
         candidates = []
         raw = names_ar.get(iso2, '')
         if raw:
-            name, why = clean_name(raw)
+            name, why, _ = clean_name(raw)
             if name:
                 candidates.append(name)
             else:
@@ -688,14 +738,22 @@ def main():
         name_en, lat, lon, fcode, iso2, _, pop = cities[cid]
         given = CITY_NAMES.get(cid, [])
         for n in given:
-            assert clean_name(n) == (n, None), 'bad hand-given name %r' % n
+            assert clean_name(n) == (n, None, False), 'bad hand-given name %r' % n
         drop = DROP_NAMES.get(cid, set())
         given_keys = {fold(n) for n in given}
         candidates = []
+        plain = set(given)  # names written in Arabic letters from the start
+        mapped_names = set()  # names got by mapping Persian shapes of Arabic letters
         for raw in geonames_ar.get(cid, []):
-            name, why = clean_name(raw)
+            name, why, mapped = clean_name(raw)
+            if name:
+                (mapped_names if mapped else plain).add(name)
             if not name:
                 dropped.append((cid, name_en, raw, why))
+            elif mapped and iso2 in ARAB:
+                # The cities of the Arab states have their Arabic names in GeoNames; a Persian or Urdu
+                # spelling of them is not Arabic usage (لكسر for Luxor, تايف for Taif).
+                dropped.append((cid, name_en, raw, 'Persian spelling of a city of an Arab state'))
             elif name in drop or fold(name) in {fold(d) for d in drop}:
                 dropped.append((cid, name_en, raw, 'wrong or misleading (hand list)'))
             elif fold(name) in common and fold(name) not in given_keys:
@@ -704,21 +762,69 @@ def main():
                 dropped.append((cid, name_en, raw, 'old name or misspelling'))
             elif name.split()[0] in REGION_WORDS and len(name.split()) > 1:
                 dropped.append((cid, name_en, raw, 'name of the region, not the city'))
+            elif (mapped and len(name.split()) > 1 and
+                  (name.split()[0] in PERSIAN_REGION_WORDS or name.split()[-1] in PERSIAN_REGION_WORDS)):
+                dropped.append((cid, name_en, raw, 'Persian spelling, name of the county or district'))
             else:
                 candidates.append(name)
-        names = merge_names(given, candidates)
+        names = merge_names(given, candidates, mapped=mapped_names - plain)
         if not names:
             continue
         if iso2 not in iso3_of:
             print('warning: no ISO 3166 alpha-3 code for %s' % iso2, file=sys.stderr)
             continue
-        city_lines.append((cid, names, feature_of(fcode), iso3_of[iso2], lat, lon, pop, iso2, name_en))
+        # the names that the city has only in Persian shapes of Arabic letters
+        mapped_keys = {fold(n) for n in names} - {fold(n) for n in plain}
+        city_lines.append((cid, names, feature_of(fcode), iso3_of[iso2], lat, lon, pop, iso2, name_en,
+                           mapped_keys))
 
-    # Names of countries and of Arab cities taken by foreign cities.
+    # What a name got by mapping is checked against: the names of countries, those of the hand-made
+    # gazetteer files, and every name that a city has in Arabic letters from the start (hand-given or
+    # GeoNames), with the largest population under it. country_of_name also serves the rule below.
     country_of_name = {}  # fold key -> iso3 of the country of that name
     for t in out:
         for n in t[1]:
             country_of_name[fold(n)] = t[3]
+    # The hand-made files name regions and places that GeoNames lacks (جزيرة تيران|تيران); they have no
+    # population, so a mapped name never takes theirs.
+    hand_place = {}  # fold key -> the first name of the hand-made place
+    for fname in HAND_GAZETTEERS:
+        path = os.path.join(repo, 'data', fname)
+        if not os.path.exists(path):
+            print('warning: %s not found; mapped names are not checked against it' % path, file=sys.stderr)
+            continue
+        for r in read_tsv(path):
+            for n in r[0].split('|'):
+                hand_place.setdefault(fold(n), r[0].split('|')[0])
+    plain_city = {}  # fold key -> the largest population of a city that has the name not by mapping
+    for cid, names, _, _, _, _, pop, _, _, mapped_keys in city_lines:
+        for n in names:
+            k = fold(n)
+            if k not in mapped_keys:
+                plain_city[k] = max(plain_city.get(k, -1), pop)
+
+    # A name got by mapping Persian shapes must not take the name of a country or of a place of the
+    # hand-made files, nor a name that a more populous city has in Arabic letters: the Persian spelling of
+    # a small town would otherwise compete with the place Arabic news means.
+    mapped_lines = []
+    for cid, names, feat, iso3, lat, lon, pop, iso2, name_en, mapped_keys in city_lines:
+        kept = []
+        for n in names:
+            k = fold(n)
+            if k in mapped_keys and k in country_of_name:
+                dropped.append((cid, name_en, n, 'Persian spelling, name of a country'))
+            elif k in mapped_keys and k in hand_place:
+                dropped.append((cid, name_en, n, 'Persian spelling, name of %s (hand-made gazetteer)'
+                                % hand_place[k]))
+            elif k in mapped_keys and plain_city.get(k, -1) > pop:
+                dropped.append((cid, name_en, n, 'Persian spelling, name of a more populous city'))
+            else:
+                kept.append(n)
+        if kept:
+            mapped_lines.append((cid, kept, feat, iso3, lat, lon, pop, iso2, name_en))
+    city_lines = mapped_lines
+
+    # Names of countries and of Arab cities taken by foreign cities.
     arab_city = {}  # fold key of an Arab city's first name -> the largest population under it
     for cid, names, _, _, _, _, pop, iso2, _ in city_lines:
         if iso2 in ARAB:
@@ -749,9 +855,16 @@ def main():
                 '# cities15000 (2025-11-19), countryInfo, and the Arabic country names of the GeoNames\n'
                 '# translations. Do not edit by hand: change the script and run it again.\n'
                 '# names       Arabic names, |-separated, the usual news spelling first. Diacritics and tatweel are\n'
-                '#             stripped; names in Persian, Urdu, Kurdish or Uyghur spelling, with Latin letters or\n'
-                '#             digits, or of one letter are dropped; variants that differ only in أ/إ/آ/ا, ى/ي,\n'
-                '#             ة/ه are given once. Some names were added or dropped by hand (see the script).\n'
+                '#             stripped. Persian shapes of Arabic letters are read as the Arabic letters: ک as ك,\n'
+                '#             ی as ي, ۀ as ة, and ە as ه at the end of a word (so Persian spellings of Iranian,\n'
+                '#             Afghan, Pakistani and other cities are kept); such a name comes after the names\n'
+                '#             written in Arabic, is not used for cities of the Arab states, and is dropped when\n'
+                '#             it is the name of a country, of a region or place of places_regions.tsv or\n'
+                '#             places_extra.tsv, or of a more populous city. Names with letters Arabic lacks\n'
+                '#             (پ چ ژ گ ڤ ھ ے ...), with a zero-width non-joiner, Latin letters or digits, Persian or\n'
+                '#             Urdu titles "X، Y", or of one letter are dropped; variants that differ only in\n'
+                '#             أ/إ/آ/ا, ى/ي, ة/ه are given once. Some names were added or dropped by hand (see the\n'
+                '#             script).\n'
                 '# geonames_id the GeoNames id of the place\n'
                 '# feature     country or city (every GeoNames populated place: PPLC, PPLA*, PPL, PPLX, STLMT ...)\n'
                 '# country     ISO 3166-1 alpha-3 (PSE Palestine, ESH Western Sahara, XKX Kosovo), from the GeoNames\n'

@@ -65,6 +65,11 @@ class SentenceCoder {
     for (int r : s_.relatives) {
       if (r >= last) end = std::min(end, r);
     }
+    // The next verb begins a clause of its own (بغداد تدين القصف وتستدعي السفير التركي: the ambassador is
+    // summoned, not condemned).
+    for (const TriggerMention& other : s_.triggers) {
+      if (other.first >= last && lex_.trigger(other.trigger).pos == Trigger::Pos::kVerb) end = std::min(end, other.first);
+    }
     return end;
   }
 
@@ -97,12 +102,16 @@ class SentenceCoder {
     return -1;
   }
 
-  // Returns whether every word of [from, to) belongs to a time expression (لقاء الوزير الاثنين مع ...).
+  // Returns whether every word of [from, to) belongs to a time expression (لقاء الوزير الاثنين مع ...) or is a
+  // number (اعتقال ثلاثة أشخاص "the arrest of three people", مقتل 25 مقاتلا).
   bool OnlyTimeBetween(int from, int to) const {
     for (int w = from; w < to; ++w) {
-      bool in_time = false;
-      for (const TimeMention& t : s_.times) in_time = in_time || (w >= t.first && w < t.last);
-      if (!in_time) return false;
+      bool skip = s_.words[w].kind == TokenKind::kNumber;
+      for (const TimeMention& t : s_.times) skip = skip || (w >= t.first && w < t.last);
+      for (const LexHit& h : lex_.Find(s_.words[w].key)) {
+        skip = skip || (h.kind == LexHit::Kind::kFunction && lex_.function_word(h.index).cls == FunctionClass::kNumber);
+      }
+      if (!skip) return false;
     }
     return true;
   }
@@ -139,7 +148,7 @@ class SentenceCoder {
     return -1;
   }
 
-  int Target(const Trigger& trig, int from, int end, int source, bool allow_direct) const {
+  int Target(const Trigger& trig, int from, int end, int source, bool allow_direct, int self = -1) const {
     for (size_t a = 0; a < s_.actors.size(); ++a) {
       const ActorMention& actor = s_.actors[a];
       if (actor.first < from || static_cast<int>(a) == source) continue;
@@ -151,7 +160,11 @@ class SentenceCoder {
       };
       if (admits(actor.prep) || admits(actor.outer_prep)) return static_cast<int>(a);
       // An object is not introduced by و "and": that is the rest of a list of subjects.
-      if (actor.prep.empty() && actor.outer_prep.empty() && trig.frame.direct && allow_direct && !actor.conj) {
+      // An unmarked actor right after a verbal noun is that noun's genitive, not this verb's object (طالبت واشنطن
+      // بالإفراج عنه بعد اعتقال القس: the pastor is the one arrested), unless that noun is the verb's own object:
+      // تدين قصفا تركيا "condemns a Turkish shelling" condemns Turkey.
+      if (actor.prep.empty() && actor.outer_prep.empty() && trig.frame.direct && allow_direct && !actor.conj &&
+          !AfterVerbalNoun(actor.first, self, from)) {
         return static_cast<int>(a);
       }
     }
@@ -226,6 +239,39 @@ class SentenceCoder {
     return -1;
   }
 
+  // A verbal noun whose genitive undergoes it (اعتقال القس "the arrest of the pastor"): the genitive is the target;
+  // the doer is named after من قبل / على يد, else it is the one who announces it (أعلنت الشرطة اعتقال ثلاثة
+  // أشخاص "the police announced the arrest of three people").
+  void CodeObjective(const TriggerMention& t, const Trigger& trig, int start, int end, Candidate c,
+                     std::vector<Candidate>* out) const {
+    c.target = Genitive(t, trig, end);
+    if (c.target < 0) {
+      reason_ = "rejected: no genitive for the one who undergoes it";
+      return;
+    }
+    c.rule = "nominal-objective";
+    for (size_t a = 0; a < s_.actors.size() && c.source < 0; ++a) {
+      const ActorMention& agent = s_.actors[a];
+      if (agent.first > s_.actors[c.target].first && agent.first < end && Party(agent) &&
+          (agent.prep == "علي يد" || agent.prep == "من قبل")) {
+        c.source = static_cast<int>(a);
+      }
+    }
+    // Not any subject before it: in طالبت واشنطن بالإفراج عنه منذ اعتقال القس "Washington has demanded his
+    // release since the pastor's arrest", Washington did not arrest him. The one who announces an arrest
+    // (أعلنت الشرطة اعتقال) made it.
+    if (c.source < 0) {
+      c.source_speech = Speaker(t.first);
+      if (c.source_speech >= 0) c.source = s_.speeches[c.source_speech].actor;
+    }
+    if (c.source < 0 && c.source_speech < 0) {
+      reason_ = "rejected: no one named who did it";
+      return;
+    }
+    if (c.source == c.target) return;
+    out->push_back(c);
+  }
+
   // A verbal noun carried by قام is coded as the verb: its subject after the carrier, before it, or the speaker.
   void CodeCarried(const TriggerMention& t, const Trigger& trig, int carrier, int start, int end, Candidate c,
                    std::vector<Candidate>* out) const {
@@ -272,6 +318,19 @@ class SentenceCoder {
       const Analysis& a = s_.words[x].analysis();
       if (s_.words[x].kind == TokenKind::kWord && a.stem() == "ان" && !a.suffix().empty()) return true;
       if (s_.words[x].key != "قد" && s_.words[x].key != "لقد") return false;
+    }
+    return false;
+  }
+
+  // Returns whether word `w` follows a verbal noun other than the trigger `self` (an index into triggers) that is
+  // not itself the object right after `from`.
+  bool AfterVerbalNoun(int w, int self, int from) const {
+    for (size_t k = 0; k < s_.triggers.size(); ++k) {
+      const TriggerMention& t = s_.triggers[k];
+      if (static_cast<int>(k) != self && t.last == w && lex_.trigger(t.trigger).pos == Trigger::Pos::kNoun &&
+          t.first > from + 1) {
+        return true;
+      }
     }
     return false;
   }
@@ -335,6 +394,10 @@ class SentenceCoder {
     if (noun && !t.enclitic) {
       if (const int carrier = Carrier(t); carrier >= 0) {
         CodeCarried(t, trig, carrier, start, end, c, out);
+        return;
+      }
+      if (trig.objective) {
+        CodeObjective(t, trig, start, end, c, out);
         return;
       }
       c.source = Genitive(t, trig, end);
@@ -441,7 +504,7 @@ class SentenceCoder {
     if (c.rule == "vso") end = PastApposition(end, source.last);
     // Skip the rest of a coordinated subject.
     for (int a = source.coord_next; a >= 0; a = s_.actors[a].coord_next) from = std::max(from, s_.actors[a].last);
-    c.target = Target(trig, from, end, c.source, /*allow_direct=*/true);
+    c.target = Target(trig, from, end, c.source, /*allow_direct=*/true, index);
 
     if (!source.pair.empty()) {
       // "The two sides": one joint event between the parties last named.

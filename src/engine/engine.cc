@@ -140,6 +140,8 @@ constexpr int kMinFocusMentions = 2;     // the article's country is named at le
 constexpr double kFocusDominance = 1.5;  // and half as often again as any other
 constexpr double kGuessedCountryFactor = 0.8;
 constexpr double kBackgroundDenialFactor = 0.5;
+constexpr int kMinSportWords = 5;       // words of sports reporting that make an article a sports report
+constexpr double kSportsFactor = 0.5;   // sports are not coded: their events fall below the default confidence
 constexpr uint32_t kMinForeignTown = 100000;  // population of a town abroad that is named without its country
 
 // How surely a construction attributes its actors, as measured on the project's samples and on read corpus
@@ -153,6 +155,12 @@ double Confidence(const std::string& rule, bool guessed_country) {
   else if (rule == "speaker") c = 0.7;
   else if (rule == "nominal-subject") c = 0.55;
   return guessed_country ? c * kGuessedCountryFactor : c;
+}
+
+// Returns whether `code` is a country's (not an international body's or a group's without a country).
+bool IsState(const std::string& code) {
+  return code.size() >= 3 && code.compare(0, 3, "IGO") != 0 && code.compare(0, 3, "NGO") != 0 &&
+         code.compare(0, 3, "IMG") != 0;
 }
 
 // Returns whether `date` ends before `published` starts (at the coarser of the two precisions).
@@ -290,6 +298,7 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
   // How often each country is named (as itself, a city, a nationality or an office-holder's country, not through
   // an organisation, whose name may be shared: الحزب الجمهوري), with the order of first mention: the article's country is the one it names most.
   std::map<std::string, std::pair<int, int>> country_mentions;
+  int sport_words = 0;  // an article full of words of sports reporting is about sports, which is not coded
   // The body first, then the title and subtitle, which name in short what the body introduces in full.
   std::vector<size_t> order;
   order.reserve(sentences.size());
@@ -308,6 +317,7 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
     if (!header && lead_paragraph < 0) lead_paragraph = s.paragraph;
     FindMentions(text, s.begin, s.end, lex, &memory, &m);
     FindPlaces(lex, &m);
+    sport_words += m.sport_words;
     if (stats) stats->tokens += m.words.size();
     for (ActorMention& a : m.actors) {
       // The dateline (الرباط - رويترز) names where the report was filed, not a party.
@@ -470,6 +480,7 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
   // Settle: date each event (its sentence's date, else its paragraph's, else the news peg, else the
   // publication date), resolve dated roles, and keep one event per (date, source, target, code).
   const Date fallback = lead.valid() ? lead : article.published;
+  const bool sports = sport_words >= kMinSportWords;
   // A title or body with no nationality (الحكومة "the government", قوات النظام "the regime's forces") belongs
   // to the country of the dateline, else to the country the article names most (the first named on a tie).
   // Only a country the article clearly dwells on: in a report on two countries' relations, "the senate"
@@ -530,6 +541,10 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
   std::string* explain = stats != nullptr && stats->explain != nullptr ? stats->explain
                        : debug_ ? &debug_text : nullptr;
   if (explain && !pending.empty()) *explain += "settled:\n";
+  if (explain && sports) {
+    *explain += fmt::format("  a sports report ({} words of sports reporting): its events fall below the default confidence\n",
+                            sport_words);
+  }
   auto note = [&](const Pending& p, const std::string& what) {
     if (explain == nullptr) return;
     *explain += fmt::format("  sentence {} {}: {}\n", p.sentence, lex.trigger(p.trigger).code, what);
@@ -566,6 +581,16 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
     bool guessed = false;  // an actor's country taken from the article, not the sentence
     std::string source_code = code_of(p.source, date, &guessed);
     std::string target_code = p.target.present ? code_of(p.target, date, &guessed) : "";
+    // With no country of the article to go by, a party named without one is of the other party's country: the
+    // police's detainees, the protesters the security forces dispersed.
+    if (source_code.empty() && target_code.size() >= 3 && !p.source.roles.empty() && IsState(target_code)) {
+      source_code = target_code.substr(0, 3) + p.source.roles;
+      guessed = true;
+    } else if (p.target.present && target_code.empty() && source_code.size() >= 3 && !p.target.roles.empty() &&
+               IsState(source_code)) {
+      target_code = source_code.substr(0, 3) + p.target.roles;
+      guessed = true;
+    }
     if (source_code.empty()) {
       note(p, "dropped: the source has no country");
       continue;
@@ -590,6 +615,7 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
     if (entry.symmetric && key_target < key_source) std::swap(key_source, key_target);
     auto key = std::make_tuple(date.ToString(), key_source, key_target, code);
     double confidence = Confidence(p.rule, guessed);
+    if (sports) confidence *= kSportsFactor;
     // A denial is the news only in the title or the lead; further on it answers an accusation told before.
     if (code == "016" && !p.header && p.paragraph > lead_paragraph) confidence *= kBackgroundDenialFactor;
     if (auto it = seen.find(key); it != seen.end()) {

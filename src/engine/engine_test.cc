@@ -293,6 +293,24 @@ TEST(Actors, ASurnameIsRecalledWithItsArticleOrAsACompound) {
             (V{"043 IRQGOV>KWTGOV 2019-09-18", "111 IRQGOV>KWTGOV 2019-09-18"}));
 }
 
+TEST(Attribution, TheGenitiveOfAnArrestIsWhoIsArrested) {
+  // The Tunisian police announced the arrest of 14 people (of the police's country).
+  EXPECT_EQ(Code("وأعلنت الشرطة التونسية اعتقال 14 شخصا."), V{"173 TUNCOP>TUNCVL 2021-07-27"});
+  // Washington demanded his release after the pastor's arrest: Washington arrested no one.
+  EXPECT_EQ(Code("وطالبت واشنطن بالإفراج عنه بعد اعتقال القس الأمريكي."), V{});
+}
+
+TEST(Confidence, SportsReportsFallBelowTheDefault) {
+  Article a;
+  a.id = "t";
+  a.published = {2021, 7, 27};
+  // The club president thanked the Saudi minister of sport after the match; the league, the players...
+  a.text = "عنوان\n\nوشكر رئيس النادي وزير الرياضة السعودي بعد المباراة. وقال المدرب إن اللاعب سيغيب عن "
+           "الدوري، وإن الفريق يستعد لنهائي الكأس في الملعب الجديد.";
+  a.body_offset = a.dateline_end = std::string("عنوان\n\n").size();
+  for (const Event& e : TheEngine().Code(a)) EXPECT_LT(e.confidence, kMinConfidence) << e.event_code;
+}
+
 TEST(Actors, ABodyWithoutNationalityBelongsToTheArticlesCountry) {
   // Sudan named twice, Egypt once: "the government" and "the opposition" are Sudanese.
   EXPECT_EQ(Code("قال مسؤول سوداني إن الخرطوم تدرس الأمر. وفي مصر، انتقدت المعارضة الحكومة بشدة. "

@@ -29,7 +29,7 @@ namespace rasad {
 namespace image {
 
 inline constexpr char kMagic[8] = {'R', 'A', 'S', 'A', 'D', 'L', 'E', 'X'};
-inline constexpr uint32_t kFormatVersion = 3;  // 2: the gazetteer; 3: inverse triggers
+inline constexpr uint32_t kFormatVersion = 4;  // 2: the gazetteer; 3: inverse triggers; 4: objective genitives
 
 enum class SectionId : uint32_t {
   kStrings = 1,

@@ -108,7 +108,7 @@ struct NisbaRec {
 };
 struct TriggerRec {
   image::StrRef code, lemma, origin;
-  uint8_t pos, direct, required, symmetric, inverse, reserved[3];
+  uint8_t pos, direct, required, symmetric, inverse, objective, reserved[2];
   uint32_t objects_begin, objects_count, preps_begin, preps_count;
 };
 struct FunctionRec {
@@ -682,7 +682,8 @@ Status Lexicon::Sources::LoadEvents(const std::string& path) {
       if (flag == "sym") t.symmetric = true;
       else if (flag == "opt") t.frame.required = false;
       else if (flag == "inv") t.inverse = true;
-      else return r.Error(fmt::format("unknown flag '{}' (sym, opt, inv)", flag));
+      else if (flag == "og") t.objective = true;
+      else return r.Error(fmt::format("unknown flag '{}' (sym, opt, inv, og)", flag));
     }
     if (t.frame.preps.empty() && !t.frame.direct) t.frame.required = false;
     t.lemma = std::string(f[2]);
@@ -723,7 +724,7 @@ Status Lexicon::Sources::LoadFunctionWords(const std::string& path) {
       {"demonstrative", FunctionClass::kDemonstrative},
       {"current", FunctionClass::kCurrent},     {"period_edge", FunctionClass::kPeriodEdge},
       {"number", FunctionClass::kNumber},       {"unit", FunctionClass::kUnit},
-      {"ordinal_day", FunctionClass::kOrdinalDay},
+      {"ordinal_day", FunctionClass::kOrdinalDay}, {"sport", FunctionClass::kSport},
   };
   return ForEachLine(path, 4, "word, class, value, gloss", [&](TsvReader& r, const Fields& f) -> Status {
     // Time words: a relative day (value: its offset from publication), a month name CLDR lacks, a Hijri month,
@@ -851,6 +852,7 @@ std::string Lexicon::Sources::Serialize(uint32_t source_hash) const {
     r.required = t.frame.required;
     r.symmetric = t.symmetric;
     r.inverse = t.inverse;
+    r.objective = t.objective;
     r.objects_begin = static_cast<uint32_t>(refs.size());
     r.objects_count = static_cast<uint32_t>(t.objects.size());
     for (const std::string& o : t.objects) refs.push_back(w.Intern(o));
@@ -1038,6 +1040,7 @@ Result<Lexicon> Lexicon::FromImage(std::shared_ptr<const Mapping> mapping, const
     trigger.frame.required = t.required != 0;
     trigger.symmetric = t.symmetric != 0;
     trigger.inverse = t.inverse != 0;
+    trigger.objective = t.objective != 0;
     for (uint32_t k = 0; k < t.objects_count; ++k) trigger.objects.push_back(str(refs[t.objects_begin + k]));
     for (uint32_t k = 0; k < t.preps_count; ++k) trigger.frame.preps.push_back(str(refs[t.preps_begin + k]));
     lex.triggers_.push_back(std::move(trigger));

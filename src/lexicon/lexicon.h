@@ -104,6 +104,8 @@ struct Trigger {
   std::vector<std::string> objects;  // light verbs: keys of the object nouns that must follow in the clause
   TargetFrame frame;
   bool symmetric = false;  // a joint action: coordinated subjects are source and target
+  bool objective = false;  // a verbal noun whose genitive undergoes it (اعتقال القس "the arrest of the pastor"):
+                           // the genitive is the target, the doer stands before it or after من قبل
   bool inverse = false;    // the subject undergoes the action, the party of the frame does it (تلقى اتصالا من
                            // "received a call from", تعرض لهجوم من "came under attack from")
   std::string lemma;       // the source form, for explanations
@@ -137,6 +139,7 @@ enum class FunctionClass : uint8_t {
   kNumber,      // ثلاثة "three": value the number
   kUnit,        // أيام "days", يومين "two days": value the unit (d, w, m, y) and a dual's count
   kOrdinalDay,  // الخامس "the fifth" (من حزيران): value the day
+  kSport,       // النادي "the club", المباراة "the match": an article full of them reports sports
 };
 
 struct FunctionWord {

@@ -873,6 +873,7 @@ class SentenceMatcher {
       }
       if (FindFunction(*m, lex_, FunctionClass::kRelative)) out_->relatives.push_back(i);
       if (FindFunction(*m, lex_, FunctionClass::kSpeech)) speech_words_.push_back(i);
+      if (FindFunction(*m, lex_, FunctionClass::kSport)) ++out_->sport_words;
       if (FindFunction(*m, lex_, FunctionClass::kClauseBreak)) out_->clause_breaks.push_back(i);
       if (const FunctionWord* f = FindFunction(*m, lex_, FunctionClass::kOrdinalRef)) {
         // "The former" stands alone (اقترحت الأولى "the former proposed"); after a noun or a name it is an
@@ -1147,6 +1148,7 @@ void FindMentions(std::string_view text, size_t begin, size_t end, const Lexicon
   out->relatives.clear();
   out->speeches.clear();
   out->places.clear();
+  out->sport_words = 0;
   SentenceMatcher(text, lexicon, memory, out).Run(begin, end);
 }
 

@@ -183,6 +183,7 @@ struct SentenceMentions {
   std::vector<int> relatives;           // word indexes of relative pronouns (الذي، التي)
   std::vector<Speech> speeches;         // verbs of saying whose speaker is known, in text order
   std::vector<PlaceMention> places;     // marked place names (FindPlaces), in text order
+  int sport_words = 0;                  // words of sports reporting (النادي، المباراة)
 };
 
 // Resolves a phrase to an actor as a sentence of its own would: the actor covering most of it, coded on
