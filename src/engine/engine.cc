@@ -414,10 +414,17 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
       p.sentence = static_cast<int>(i);
       p.paragraph = s.paragraph;
       p.header = header;
+      // The date expression of the trigger's clause, else the nearest of its sentence.
       int best = 1 << 30;
+      bool date_in_clause = false;
       for (size_t k = 0; k < dates.size(); ++k) {
-        if (int distance = std::abs(dates[k].first - trig.first); distance < best) {
+        const int lo = std::min(dates[k].first, trig.first), hi = std::max(dates[k].first, trig.first);
+        bool in_clause = true;
+        for (int b : m.clause_breaks) in_clause = in_clause && !(b > lo && b <= hi);
+        const int distance = std::abs(dates[k].first - trig.first);
+        if ((in_clause && !date_in_clause) || (in_clause == date_in_clause && distance < best)) {
           best = distance;
+          date_in_clause = in_clause;
           // An announced action's weekday is the next one (سيزور الخميس "will visit on Thursday").
           p.own_date = trig.future ? ResolveTime(*date_mentions[k], article.published, true) : dates[k].second;
         }

@@ -11,7 +11,9 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <unicode/calendar.h>
 #include <unicode/dtfmtsym.h>
+#include <unicode/smpdtfmt.h>
 #include <zlib.h>
 #include <unicode/locid.h>
 
@@ -783,14 +785,24 @@ Status Lexicon::Sources::LoadCalendar() {
       for (int32_t i = 1; i < n; ++i) add(days[i], {TimeWord::Kind::kWeekday, i - 1});  // ICU's [1] is Sunday
     }
   }
-  // The Hijri months, as CLDR writes them; function_words.tsv adds the variants news uses (ذي الحجة).
+  // The Hijri months, as CLDR writes them: each month of a Hijri year formatted by ICU's Umm al-Qura calendar
+  // in Arabic. function_words.tsv adds the variants news uses (ذي الحجة).
   UErrorCode status = U_ZERO_ERROR;
-  icu::DateFormatSymbols islamic(icu::Locale("ar@calendar=islamic"), status);
-  if (U_FAILURE(status)) return Status::Error("ICU has no Islamic calendar data for ar");
-  for (auto context : {icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::STANDALONE}) {
-    int32_t n = 0;
-    const icu::UnicodeString* months = islamic.getMonths(n, context, icu::DateFormatSymbols::WIDE);
-    for (int32_t i = 0; i < n && i < 12; ++i) add(months[i], {TimeWord::Kind::kHijriMonth, i + 1});
+  const icu::Locale islamic("ar@calendar=islamic-umalqura");
+  icu::SimpleDateFormat format(icu::UnicodeString("MMMM"), islamic, status);
+  std::unique_ptr<icu::Calendar> calendar(icu::Calendar::createInstance(islamic, status));
+  if (U_FAILURE(status) || std::string(calendar->getType()) != "islamic-umalqura") {
+    return Status::Error("ICU has no Umm al-Qura calendar data for ar");
+  }
+  for (int32_t month = 0; month < 12; ++month) {
+    calendar->clear();
+    calendar->set(1445, month, 15);
+    icu::UnicodeString name;
+    icu::FieldPosition position;
+    format.setCalendar(*calendar);
+    format.format(calendar->getTime(status), name, position);
+    if (U_FAILURE(status)) return Status::Error("ICU could not name the Hijri months");
+    add(name, {TimeWord::Kind::kHijriMonth, month + 1});
   }
   return Status();
 }

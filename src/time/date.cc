@@ -128,7 +128,7 @@ Date ParseDateLine(std::string_view line, const Lexicon& lexicon) {
   Tokenize(line, 0, line.size(), &tokens);
   if (tokens.empty() || tokens.size() > 12) return Date();
   Date found;
-  int day = 0, month = 0, year = 0;
+  int day = 0, month = 0, year = 0, hijri_month = 0;
   // A label before a colon: "نشر في: 27/07/2021", "آخر تحديث: 2021-07-27 10:05".
   size_t start = 0;
   for (size_t i = 0; i < tokens.size() && i <= kMaxLabelWords; ++i) {
@@ -175,6 +175,10 @@ Date ParseDateLine(std::string_view line, const Lexicon& lexicon) {
             month = lexicon.time_word(h.index).value;
             used = true;
           }
+          if (h.kind == LexHit::Kind::kTime && lexicon.time_word(h.index).kind == TimeWord::Kind::kHijriMonth) {
+            hijri_month = lexicon.time_word(h.index).value;  // 14 ذو الحجة 1442
+            used = true;
+          }
         }
         if (used) {
           ++i;
@@ -188,12 +192,16 @@ Date ParseDateLine(std::string_view line, const Lexicon& lexicon) {
         if (h.kind != LexHit::Kind::kTime) continue;
         const TimeWord& w = lexicon.time_word(h.index);
         if (w.kind == TimeWord::Kind::kMonth) month = w.value;
+        if (w.kind == TimeWord::Kind::kHijriMonth) hijri_month = w.value;
         used = used || w.kind != TimeWord::Kind::kRelativeDay;
       }
     }
+    // The era after a year: 2021م، 1442هـ.
+    if (!used && (key == "م" || key == "ه")) used = true;
     if (!used && !(tokens[i].kind == TokenKind::kWord && !tokens[i].arabic && text.size() <= 3)) return Date();
   }
   if (found.valid()) return found;
+  if (hijri_month && day && year) return HijriToGregorian(year, hijri_month, day);
   if (year && month && day && IsValidDay(year, month, day)) return {year, month, day};
   return Date();
 }
