@@ -37,6 +37,7 @@ struct PendingActor {
   std::string name;
   std::string roles;  // the roles of a title whose country the sentence left unknown
   bool land = false;  // المملكة "the kingdom": the article's country itself
+  bool individual = false;  // one person
   Span span;
 
   bool former = false;
@@ -394,6 +395,7 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
         out->former = a.former;
         out->name = a.name;
         out->land = a.land;
+        out->individual = a.individual || a.person != nullptr;
         if (a.code.empty() && a.person == nullptr) {
           out->roles = a.roles;
           // A body joined by و to one of known country is of that country (المجلس الأعلى للدولة ومجلس النواب).
@@ -565,6 +567,8 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
     const Trigger& entry = lex.trigger(p.trigger);
     // An announced action has not happened: it is the intent (03x) or the threat (13x) of it, where CAMEO has one.
     std::string code = entry.code;
+    // هاجم روحاني ترامب "Rouhani attacked Trump": a person is attacked in words.
+    if (entry.verbal && p.target.present && p.target.individual) code = "111";
     if (p.future) {
       code = IntentCode(code);
       if (code.empty()) {

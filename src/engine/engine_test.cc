@@ -311,6 +311,18 @@ TEST(Confidence, SportsReportsFallBelowTheDefault) {
   for (const Event& e : TheEngine().Code(a)) EXPECT_LT(e.confidence, kMinConfidence) << e.event_code;
 }
 
+TEST(Codes, APersonAttackedIsAttackedInWords) {
+  // Rouhani attacked Trump (criticism, 111); the Syrian army attacked opposition positions (force, 190).
+  EXPECT_EQ(Code("هاجم الرئيس الإيراني حسن روحاني نظيره الأمريكي دونالد ترامب.", {2018, 7, 27}),
+            V{"111 IRNGOV>USAGOV 2018-07-27"});
+  EXPECT_EQ(Code("وهاجم الجيش السوري مواقع المعارضة السورية."), V{"190 SYRMIL>SYROPP 2021-07-27"});
+}
+
+TEST(Polarity, ThatNotNegates) {
+  // Israel expects the court not to yield to Palestinian pressure: ألا (أن + لا) negates.
+  EXPECT_EQ(Code("وقال إن إسرائيل تتوقع من المحكمة ألا تستسلم للضغوط الفلسطينية."), V{});
+}
+
 TEST(Actors, ABodyWithoutNationalityBelongsToTheArticlesCountry) {
   // Sudan named twice, Egypt once: "the government" and "the opposition" are Sudanese.
   EXPECT_EQ(Code("قال مسؤول سوداني إن الخرطوم تدرس الأمر. وفي مصر، انتقدت المعارضة الحكومة بشدة. "

@@ -29,7 +29,7 @@ namespace rasad {
 namespace image {
 
 inline constexpr char kMagic[8] = {'R', 'A', 'S', 'A', 'D', 'L', 'E', 'X'};
-inline constexpr uint32_t kFormatVersion = 4;  // 2: the gazetteer; 3: inverse triggers; 4: objective genitives
+inline constexpr uint32_t kFormatVersion = 5;  // 2: the gazetteer; 3: inverse triggers; 4: objective genitives; 5: verbal
 
 enum class SectionId : uint32_t {
   kStrings = 1,

@@ -110,7 +110,7 @@ struct NisbaRec {
 };
 struct TriggerRec {
   image::StrRef code, lemma, origin;
-  uint8_t pos, direct, required, symmetric, inverse, objective, reserved[2];
+  uint8_t pos, direct, required, symmetric, inverse, objective, verbal, reserved;
   uint32_t objects_begin, objects_count, preps_begin, preps_count;
 };
 struct FunctionRec {
@@ -685,7 +685,8 @@ Status Lexicon::Sources::LoadEvents(const std::string& path) {
       else if (flag == "opt") t.frame.required = false;
       else if (flag == "inv") t.inverse = true;
       else if (flag == "og") t.objective = true;
-      else return r.Error(fmt::format("unknown flag '{}' (sym, opt, inv, og)", flag));
+      else if (flag == "verbal") t.verbal = true;
+      else return r.Error(fmt::format("unknown flag '{}' (sym, opt, inv, og, verbal)", flag));
     }
     if (t.frame.preps.empty() && !t.frame.direct) t.frame.required = false;
     t.lemma = std::string(f[2]);
@@ -865,6 +866,7 @@ std::string Lexicon::Sources::Serialize(uint32_t source_hash) const {
     r.symmetric = t.symmetric;
     r.inverse = t.inverse;
     r.objective = t.objective;
+    r.verbal = t.verbal;
     r.objects_begin = static_cast<uint32_t>(refs.size());
     r.objects_count = static_cast<uint32_t>(t.objects.size());
     for (const std::string& o : t.objects) refs.push_back(w.Intern(o));
@@ -1053,6 +1055,7 @@ Result<Lexicon> Lexicon::FromImage(std::shared_ptr<const Mapping> mapping, const
     trigger.symmetric = t.symmetric != 0;
     trigger.inverse = t.inverse != 0;
     trigger.objective = t.objective != 0;
+    trigger.verbal = t.verbal != 0;
     for (uint32_t k = 0; k < t.objects_count; ++k) trigger.objects.push_back(str(refs[t.objects_begin + k]));
     for (uint32_t k = 0; k < t.preps_count; ++k) trigger.frame.preps.push_back(str(refs[t.preps_begin + k]));
     lex.triggers_.push_back(std::move(trigger));

@@ -106,6 +106,7 @@ struct Trigger {
   bool symmetric = false;  // a joint action: coordinated subjects are source and target
   bool objective = false;  // a verbal noun whose genitive undergoes it (اعتقال القس "the arrest of the pastor"):
                            // the genitive is the target, the doer stands before it or after من قبل
+  bool verbal = false;     // with a person as its target the action is in words: criticism, 111 (هاجم روحاني ترامب)
   bool inverse = false;    // the subject undergoes the action, the party of the frame does it (تلقى اتصالا من
                            // "received a call from", تعرض لهجوم من "came under attack from")
   std::string lemma;       // the source form, for explanations

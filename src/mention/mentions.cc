@@ -456,6 +456,7 @@ class SentenceMatcher {
       }
     }
     actor.last = name_end;
+    actor.individual = agent.kind == Agent::Kind::kPerson;
     if (actor.code.empty()) actor.roles = agent.roles;
     if (name_end > j && actor.person == nullptr && !actor.code.empty()) {
       memory_->Remember(NameKey(j, name_end), actor);
@@ -493,6 +494,7 @@ class SentenceMatcher {
     actor.name = e.name;
     if (e.kind == Entity::Kind::kPerson) {
       actor.person = &e;
+      actor.individual = true;
       RememberPerson(actor, m.first);
     } else {
       actor.code = e.tenures.back().code;

@@ -58,6 +58,7 @@ struct ActorMention {
   bool geo = false;                // named as a country or city (not a person, body or title)
   bool org = false;                // a named organisation of the dictionary (its country may be a guess)
   bool land = false;               // المملكة "the kingdom": the article's own country, settled with the event
+  bool individual = false;         // one person: a dictionary person or a person's title (الرئيس، نظيره)
   bool aside = false;              // in brackets after another actor: its alias (دقلو (حميدتي)), not a party
   bool conj = false;               // introduced by و "and"
   int coord_next = -1;             // the actor joined to this one by و, or -1

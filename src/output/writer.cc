@@ -108,9 +108,9 @@ std::string ActorToJson(const Actor& actor, const Article& article) {
 }
 
 std::string TableHeader() {
-  std::string header = fmt::format("{:<28} {:<10} {:<12} {:<5} {:<12} {}\n", "ARTICLE", "DATE", "SOURCE", "CODE",
-                                   "TARGET", "TRIGGER");
-  header += std::string(90, '-') + "\n";
+  std::string header = fmt::format("{:<28} {:<10} {:<12} {:<5} {:<12} {:<16} {}\n", "ARTICLE", "DATE", "SOURCE",
+                                   "CODE", "TARGET", "PLACE", "TRIGGER");
+  header += std::string(107, '-') + "\n";
   return header;
 }
 
@@ -120,7 +120,7 @@ std::string EventsToTable(const std::vector<Event>& events) {
     std::string id = e.article_id.size() > 28 ? e.article_id.substr(0, 27) + "~" : e.article_id;
     out += Pad(id, 28) + " " + Pad(e.date.valid() ? e.date.ToString() : "-", 10) + " " + Pad(e.source.code, 12) +
            " " + Pad(e.event_code, 5) + " " + Pad(e.target.code.empty() ? "-" : e.target.code, 12) + " " +
-           e.trigger_text + "\n";
+           Pad(e.location.present() ? e.location.name : "-", 16) + " " + e.trigger_text + "\n";
   }
   return out;
 }
