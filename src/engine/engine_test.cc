@@ -323,6 +323,14 @@ TEST(Polarity, ThatNotNegates) {
   EXPECT_EQ(Code("وقال إن إسرائيل تتوقع من المحكمة ألا تستسلم للضغوط الفلسطينية."), V{});
 }
 
+TEST(Actors, ADictionarySurnameAfterAnotherGivenNameIsSomeoneElse) {
+  // Ahmed al-Sahhaf, the spokesman, is not Mohammed Saeed al-Sahhaf (Iraq's minister until 2003); "the ministry"
+  // is the dateline's country's.
+  EXPECT_EQ(Code("بغداد - انتقد المتحدث باسم الخارجية العراقية أحمد الصحاف تركيا، وقال إن الوزارة استدعت السفير التركي.",
+                 {2022, 7, 15}, std::string("بغداد -").size()),
+            (V{"111 IRQGOV>TUR 2022-07-15", "114 IRQGOV>TURGOV 2022-07-15"}));
+}
+
 TEST(Actors, ABodyWithoutNationalityBelongsToTheArticlesCountry) {
   // Sudan named twice, Egypt once: "the government" and "the opposition" are Sudanese.
   EXPECT_EQ(Code("قال مسؤول سوداني إن الخرطوم تدرس الأمر. وفي مصر، انتقدت المعارضة الحكومة بشدة. "

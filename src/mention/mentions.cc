@@ -296,7 +296,10 @@ class SentenceMatcher {
     int k = j;
     while (k < static_cast<int>(words.size()) && static_cast<size_t>(k - j) < kMaxNameWords) {
       const Word& w = words[k];
-      if (w.kind != TokenKind::kWord || w.matched || !w.analysis().prefix().empty()) break;
+      // A dictionary person's surname after another given name is someone else's surname: أحمد الصحاف, the
+      // ministry's spokesman, is not Mohammed Saeed al-Sahhaf.
+      const bool other_surname = k > j && w.matched && SurnameOnly(k);
+      if (w.kind != TokenKind::kWord || (w.matched && !other_surname) || !w.analysis().prefix().empty()) break;
       if (k == j && w.analysis().has_article()) break;  // a name does not open with the article
       if (k > j && !w.analysis().suffix().empty()) break;
       if (k - j >= 2 && !LooksLikeNameWord(Surface(w))) break;
@@ -311,6 +314,14 @@ class SentenceMatcher {
       }
     }
     return k;
+  }
+
+  // Returns whether word k alone is matched as a dictionary person (a surname form such as الصحاف).
+  bool SurnameOnly(int k) const {
+    const Match* m = MatchAt(k);
+    if (m == nullptr || m->last != k + 1) return false;
+    const LexHit* h = FindHit(*m, LexHit::Kind::kEntity);
+    return h != nullptr && lex_.entity(h->index).kind == Entity::Kind::kPerson;
   }
 
   // Returns the key of the name in words [first, last), built in scratch space (valid until the next call).
