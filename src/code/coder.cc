@@ -309,6 +309,20 @@ class SentenceCoder {
     return -1;
   }
 
+  // For a verb with an object pronoun (تفرقهم، سلمته), the nearest party before it in the sentence that is not
+  // its source or joined to it; -1 when the verb has none or no such party is named.
+  int PronounObject(const TriggerMention& t, int source) const {
+    const std::string_view suffix = s_.words[t.last - 1].analysis().suffix();
+    if (suffix != "ه" && suffix != "ها" && suffix != "هم" && suffix != "هما" && suffix != "هن") return -1;
+    for (int a = static_cast<int>(s_.actors.size()) - 1; a >= 0; --a) {
+      const ActorMention& actor = s_.actors[a];
+      if (actor.last > t.first || a == source || !Party(actor) || IsCoordinatedWith(source, a)) continue;
+      if (t.first - actor.last > kMaxTargetDistance) break;
+      return a;
+    }
+    return -1;
+  }
+
   // Returns whether the verb at `w` follows أن / إن with a pronoun (أنه، إنها، أنهم), time words aside.
   bool PronounSubject(int w, int start) const {
     for (int x = w - 1; x >= start && x >= w - 4; --x) {
@@ -505,6 +519,12 @@ class SentenceCoder {
     // Skip the rest of a coordinated subject.
     for (int a = source.coord_next; a >= 0; a = s_.actors[a].coord_next) from = std::max(from, s_.actors[a].last);
     c.target = Target(trig, from, end, c.source, /*allow_direct=*/true, index);
+    if (c.target < 0 && !noun && trig.frame.direct && c.source >= 0) {
+      // An object pronoun on the verb stands for a party named before it (قبل أن تفرقهم قوات الأمن "before the
+      // security forces dispersed them": the protesters named before).
+      c.target = PronounObject(t, c.source);
+      if (c.target >= 0) c.rule = "object-pronoun";
+    }
 
     if (!source.pair.empty()) {
       // "The two sides": one joint event between the parties last named.
