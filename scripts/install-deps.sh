@@ -15,6 +15,8 @@ packages=(
   libspdlog-dev       # diagnostics
   libgtest-dev libgmock-dev  # unit tests
   libbenchmark-dev    # micro-benchmarks
+  libsqlite3-dev      # the event store (with FTS5)
+  sqlite3             # the database shell, for users and tests
   time                # /usr/bin/time for bench/run.sh (peak memory)
 )
 

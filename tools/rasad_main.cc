@@ -76,7 +76,57 @@ int main(int argc, char** argv) {
   time_resolve->add_flag("--json", time.json, "print {\"date\", \"precision\"} or {\"date\": null}");
   AddLexiconOptions(time_resolve, &time.lexicon);
 
+  rasad::IngestOptions ingest;
+  CLI::App* ingest_cmd = app.add_subcommand("ingest", "code articles into the event store (SQLite)");
+  ingest_cmd->add_option("inputs", ingest.inputs, "articles, as for code");
+  ingest_cmd->add_option("--db", ingest.db, "the database (default rasad.db)");
+  ingest_cmd->add_option("--date", ingest.date, "publication date (YYYY-MM-DD) for articles that state none");
+  ingest_cmd->add_option("-j,--jobs", ingest.jobs, "coding threads (default 1)");
+  ingest_cmd->add_flag("-q,--quiet", ingest.quiet, "no progress line");
+  AddLexiconOptions(ingest_cmd, &ingest.lexicon);
+
+  rasad::StoreOptions store;
+  auto add_filters = [&](CLI::App* cmd) {
+    cmd->add_option("--db", store.db, "the database (default rasad.db)");
+    cmd->add_option("--actor", store.actors, "an actor code or its prefix (DZA, DZAGOV), source or target; repeatable");
+    cmd->add_option("--dyad", store.dyad, "two actor codes or prefixes A,B, either way round");
+    cmd->add_option("--country", store.countries, "a country (ISO3) as source or target; repeatable");
+    cmd->add_option("--code", store.codes, "a CAMEO event code; repeatable");
+    cmd->add_option("--root", store.roots, "a CAMEO root (two digits); repeatable");
+    cmd->add_option("--quad", store.quads, "a quad class 1-4; repeatable");
+    cmd->add_option("--since", store.since, "events from this period on (YYYY, YYYY-MM or YYYY-MM-DD)");
+    cmd->add_option("--until", store.until, "events up to this period");
+    cmd->add_option("--place", store.place, "events at a place (a name or a country ISO3)");
+    cmd->add_option("--near", store.near, "events within KM of a point: LAT,LON,KM");
+    cmd->add_option("--text", store.text, "full-text search in the articles that report the events");
+    cmd->add_flag("--all", store.all, "also the less confident events");
+    cmd->add_option("--format", store.format, "table, json or csv");
+    AddLexiconOptions(cmd, &store.lexicon);
+  };
+  CLI::App* query_cmd = app.add_subcommand("query", "events of the store that pass the filters");
+  add_filters(query_cmd);
+  query_cmd->add_flag("--mentions", store.mentions, "one row per mention (article, sentence, trigger)");
+  query_cmd->add_option("--limit", store.limit, "at most this many rows (default 100; 0: all)");
+  CLI::App* series_cmd = app.add_subcommand("series", "counts, Goldstein and quad classes per day, week or month");
+  add_filters(series_cmd);
+  series_cmd->add_option("--by", store.by, "day, week or month (default month)");
+  CLI::App* top_cmd = app.add_subcommand("top", "the most frequent actors, dyads, codes or places");
+  top_cmd->add_option("what", store.what, "actors, dyads, codes or places")->required();
+  add_filters(top_cmd);
+  top_cmd->add_option("--limit", store.limit, "at most this many rows (default 100; 0: all)");
+  CLI::App* export_cmd = app.add_subcommand("export", "every event of the store that passes the filters");
+  add_filters(export_cmd);
+  export_cmd->add_flag("--mentions", store.mentions, "one row per mention");
+
   CLI11_PARSE(app, argc, argv);
+  if (ingest_cmd->parsed()) return rasad::RunIngest(ingest);
+  if (query_cmd->parsed()) return rasad::RunQuery(store);
+  if (series_cmd->parsed()) return rasad::RunSeries(store);
+  if (top_cmd->parsed()) return rasad::RunTop(store);
+  if (export_cmd->parsed()) {
+    if (store.format == "table") store.format = "json";
+    return rasad::RunExport(store);
+  }
   if (place_lookup->parsed()) return rasad::RunPlaceLookup(place);
   if (time_resolve->parsed()) return rasad::RunTimeResolve(time);
   if (code_cmd->parsed()) return rasad::RunCode(code);

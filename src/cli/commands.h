@@ -67,6 +67,38 @@ struct TimeOptions {
 // `rasad time resolve EXPRESSION --pub DATE`: the date and precision the expression denotes. Exit code 1 when none.
 int RunTimeResolve(const TimeOptions& options);
 
+struct IngestOptions {
+  std::vector<std::string> inputs;  // as for code
+  std::string db = "rasad.db";
+  std::string date;                 // as for code
+  int jobs = 1;                     // coding threads
+  bool quiet = false;               // no progress line
+  LexiconOptions lexicon;
+};
+
+// `rasad ingest`: codes articles into the event store; articles stored before unchanged are skipped.
+int RunIngest(const IngestOptions& options);
+
+// What query, series, top and export share: the database and the filters (store/query.h).
+struct StoreOptions {
+  std::string db = "rasad.db";
+  LexiconOptions lexicon;
+  std::vector<std::string> actors, countries, codes, roots;
+  std::vector<int> quads;
+  std::string dyad, since, until, place, near, text;
+  bool all = false;       // also events below the default confidence
+  bool mentions = false;  // one row per mention
+  size_t limit = 100;
+  std::string format = "table";
+  std::string by = "month";  // series
+  std::string what;          // top: actors, dyads, codes, places
+};
+
+int RunQuery(const StoreOptions& options);
+int RunSeries(const StoreOptions& options);
+int RunTop(const StoreOptions& options);
+int RunExport(const StoreOptions& options);
+
 struct DictOptions {
   LexiconOptions lexicon;
   std::string data_dir;  // compile, check: the sources (default DefaultDataDir())

@@ -1,0 +1,252 @@
+// `rasad ingest`, `query`, `series`, `top`, `export`: the event store from the command line (store/store.h,
+// store/query.h). Ingest reads on the main thread, codes on N worker threads and writes batches on the main
+// thread (one SQLite connection, one writer). Tested by tests/store_test.py.
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "cli/session.h"
+#include "lexicon/lexicon.h"
+#include "output/writer.h"
+#include "store/query.h"
+#include "store/store.h"
+
+namespace rasad {
+namespace {
+
+constexpr size_t kBatchArticles = 256;   // articles per transaction
+constexpr size_t kQueueArticles = 1024;  // articles read ahead of the coders
+
+// A bounded queue of work between the reader, the coders and the writer.
+template <typename T>
+class Queue {
+ public:
+  explicit Queue(size_t capacity) : capacity_(capacity) {}
+  void Push(T item) {
+    std::unique_lock lock(mu_);
+    not_full_.wait(lock, [&] { return items_.size() < capacity_; });
+    items_.push_back(std::move(item));
+    not_empty_.notify_one();
+  }
+  // Returns false when the queue is closed and empty.
+  bool Pop(T* item) {
+    std::unique_lock lock(mu_);
+    not_empty_.wait(lock, [&] { return !items_.empty() || closed_; });
+    if (items_.empty()) return false;
+    *item = std::move(items_.front());
+    items_.pop_front();
+    not_full_.notify_one();
+    return true;
+  }
+  // Takes whatever is ready without waiting.
+  void Drain(std::vector<T>* out) {
+    std::lock_guard lock(mu_);
+    while (!items_.empty()) {
+      out->push_back(std::move(items_.front()));
+      items_.pop_front();
+    }
+    not_full_.notify_all();
+  }
+  void Close() {
+    std::lock_guard lock(mu_);
+    closed_ = true;
+    not_empty_.notify_all();
+  }
+
+ private:
+  size_t capacity_;
+  std::mutex mu_;
+  std::condition_variable not_empty_, not_full_;
+  std::deque<T> items_;
+  bool closed_ = false;
+};
+
+int Fail(const std::string& message) {
+  std::fprintf(stderr, "rasad: error: %s\n", message.c_str());
+  return 2;
+}
+
+Result<std::unique_ptr<Store>> OpenStore(const std::string& path) { return Store::Open(path); }
+
+}  // namespace
+
+int RunIngest(const IngestOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  Session session;
+  if (int code = session.Open(options.lexicon, options.date); code != 0) return code;
+  auto store_or = OpenStore(options.db);
+  if (!store_or.ok()) return Fail(store_or.status().message());
+  Store& store = *store_or.value();
+  const bool tty = isatty(STDERR_FILENO) && !options.quiet;
+  const int jobs = std::max(1, options.jobs);
+
+  Queue<Article> todo(kQueueArticles);
+  Queue<CodedArticle> done(kQueueArticles);
+  std::vector<std::thread> coders;
+  for (int j = 0; j < jobs; ++j) {
+    coders.emplace_back([&] {
+      Article a;
+      while (todo.Pop(&a)) {
+        CodedArticle c;
+        std::vector<std::string> diagnostics;
+        c.events = session.engine().Code(a, &diagnostics);
+        c.search_text = SearchText(a);
+        c.hash = ContentHash(a);
+        c.article = std::move(a);
+        done.Push(std::move(c));
+      }
+    });
+  }
+  StoreCounts counts;
+  size_t read = 0, skipped = 0, events = 0;
+  bool write_failed = false;
+  std::vector<CodedArticle> batch;
+  auto last_report = std::chrono::steady_clock::now();
+  auto report = [&](bool final) {
+    if (!tty) return;
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::fprintf(stderr, "\r  %zu articles read, %zu stored, %zu unchanged, %zu events, %.0f articles/s, %.0f s%s",
+                 read, counts.added + counts.replaced, counts.unchanged + skipped, events,
+                 seconds > 0 ? read / seconds : 0.0, seconds, final ? "\n" : "   ");
+  };
+  auto flush = [&](size_t at_least) {
+    done.Drain(&batch);
+    if (batch.size() < at_least || batch.empty() || write_failed) return;
+    for (const CodedArticle& c : batch) events += c.events.size();
+    if (Status s = store.Write(batch, &counts); !s.ok()) {
+      std::fprintf(stderr, "%srasad: error: %s: %s\n", tty ? "\n" : "", options.db.c_str(), s.message().c_str());
+      write_failed = true;  // the database is left as it was before this batch
+    }
+    batch.clear();
+    if (std::chrono::steady_clock::now() - last_report > std::chrono::milliseconds(500)) {
+      report(false);
+      last_report = std::chrono::steady_clock::now();
+    }
+  };
+  const bool ok = session.Read(options.inputs, [&](Article&& article) {
+    ++read;
+    // An article stored before with the same content is not coded again: a rerun after a crash is cheap.
+    if (store.Has(article.id, ContentHash(article))) {
+      ++skipped;
+      return;
+    }
+    todo.Push(std::move(article));
+    flush(kBatchArticles);
+  });
+  todo.Close();
+  for (std::thread& t : coders) t.join();
+  flush(1);
+  report(true);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::fprintf(stderr,
+               "rasad: ingest: %zu articles read: %zu new, %zu changed, %zu unchanged; %zu event mentions; %.1f s "
+               "(%.0f articles/s) into %s\n",
+               read, counts.added, counts.replaced, counts.unchanged + skipped, counts.mentions, seconds,
+               seconds > 0 ? read / seconds : 0.0, options.db.c_str());
+  if (write_failed) return 1;
+  return ok ? 0 : 1;
+}
+
+namespace {
+
+// Opens the store and the lexicon for the read-only commands; prints what failed and returns null.
+struct Reading {
+  std::unique_ptr<Store> store;
+  std::shared_ptr<const Engine> engine;
+};
+
+std::optional<Reading> OpenForReading(const StoreOptions& options) {
+  if (access(options.db.c_str(), F_OK) != 0) {
+    Fail(fmt::format("{}: no such database (make one with rasad ingest)", options.db));
+    return std::nullopt;
+  }
+  auto store = Store::Open(options.db);
+  if (!store.ok()) {
+    Fail(store.status().message());
+    return std::nullopt;
+  }
+  auto engine = OpenEngine(options.lexicon);
+  if (!engine.ok()) {
+    Fail(engine.status().message());
+    return std::nullopt;
+  }
+  return Reading{std::move(store).value(), engine.value()};
+}
+
+Result<EventFilter> MakeFilter(const StoreOptions& o) {
+  EventFilter f;
+  f.actors = o.actors;
+  f.countries = o.countries;
+  f.codes = o.codes;
+  f.roots = o.roots;
+  f.quads = o.quads;
+  f.since = o.since;
+  f.until = o.until;
+  f.place = o.place;
+  f.text = o.text;
+  f.all = o.all;
+  if (!o.dyad.empty()) {
+    if (Status s = ParseDyad(o.dyad, &f); !s.ok()) return s;
+  }
+  if (!o.near.empty()) {
+    if (Status s = ParseNear(o.near, &f); !s.ok()) return s;
+  }
+  for (int q : o.quads) {
+    if (q < 1 || q > 4) return Status::Error(fmt::format("--quad wants 1 to 4, not {}", q));
+  }
+  return f;
+}
+
+int Print(const Result<Table>& table, const std::string& format) {
+  if (!table.ok()) return Fail(table.status().message());
+  if (format != "table" && format != "json" && format != "csv") return Fail(fmt::format("--format wants table, json or csv, not '{}'", format));
+  Output out;
+  out.Write(FormatTable(table.value(), format));
+  return 0;
+}
+
+}  // namespace
+
+int RunQuery(const StoreOptions& options) {
+  auto r = OpenForReading(options);
+  if (!r) return 2;
+  auto filter = MakeFilter(options);
+  if (!filter.ok()) return Fail(filter.status().message());
+  return Print(QueryEvents(*r->store, r->engine->lexicon(), filter.value(), options.mentions, options.limit), options.format);
+}
+
+int RunSeries(const StoreOptions& options) {
+  auto r = OpenForReading(options);
+  if (!r) return 2;
+  auto filter = MakeFilter(options);
+  if (!filter.ok()) return Fail(filter.status().message());
+  return Print(Series(*r->store, r->engine->lexicon(), filter.value(), options.by), options.format);
+}
+
+int RunTop(const StoreOptions& options) {
+  auto r = OpenForReading(options);
+  if (!r) return 2;
+  auto filter = MakeFilter(options);
+  if (!filter.ok()) return Fail(filter.status().message());
+  return Print(Top(*r->store, r->engine->lexicon(), filter.value(), options.what, options.limit), options.format);
+}
+
+int RunExport(const StoreOptions& options) {
+  auto r = OpenForReading(options);
+  if (!r) return 2;
+  auto filter = MakeFilter(options);
+  if (!filter.ok()) return Fail(filter.status().message());
+  if (options.format != "json" && options.format != "csv") {
+    return Fail(fmt::format("export --format wants json or csv, not '{}'", options.format));
+  }
+  return Print(QueryEvents(*r->store, r->engine->lexicon(), filter.value(), options.mentions, 0), options.format);
+}
+
+}  // namespace rasad
