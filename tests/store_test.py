@@ -197,6 +197,29 @@ def main(argv):
     check("export csv: a header and one line per event", p.returncode == 0 and lines[0].startswith("event_id,date,source")
           and len(lines) - 1 == len(default), (len(lines), len(default)))
 
+    # GDELT 2.0: 61 tab-separated columns; the Moroccan-Spanish meeting checked field by field.
+    p = run(rasad, "export", "--db", db, "--format", "gdelt", "--dyad", "MARGOV,ESPGOV", "--code", "040")
+    gdelt = [line.split("\t") for line in p.stdout.splitlines()]
+    check("export gdelt: 61 columns on every row", p.returncode == 0 and gdelt and all(len(r) == 61 for r in gdelt),
+          [len(r) for r in gdelt])
+    if gdelt:
+        g = next((r for r in gdelt if r[1] == "20240311"), gdelt[0])
+        fields = {"SQLDATE": g[1], "MonthYear": g[2], "Year": g[3], "Actor1Code": g[5], "Actor1CountryCode": g[7],
+                  "Actor1Type1Code": g[12], "Actor2Code": g[15], "Actor2CountryCode": g[17], "EventCode": g[26],
+                  "EventBaseCode": g[27], "EventRootCode": g[28], "QuadClass": g[29], "GoldsteinScale": g[30],
+                  "ActionGeo_Type": g[51], "ActionGeo_FullName": g[52], "ActionGeo_CountryCode": g[53]}
+        want = {"SQLDATE": "20240311", "MonthYear": "202403", "Year": "2024", "Actor1Code": "MARGOV",
+                "Actor1CountryCode": "MAR", "Actor1Type1Code": "GOV", "Actor2Code": "ESPGOV", "Actor2CountryCode": "ESP",
+                "EventCode": "040", "EventBaseCode": "040", "EventRootCode": "04", "QuadClass": "1",
+                "GoldsteinScale": "1.0", "ActionGeo_Type": "4", "ActionGeo_FullName": "الرباط", "ActionGeo_CountryCode": "MO"}
+        check("export gdelt: a row field by field", fields == want, {k: (fields[k], want[k]) for k in want if fields[k] != want[k]})
+        check("export gdelt: coordinates of Rabat", abs(float(g[56]) - 34.01) < 0.1 and abs(float(g[57]) + 6.83) < 0.1, g[56:58])
+    p = run(rasad, "export", "--db", db, "--format", "plover")
+    plover = [json.loads(line) for line in p.stdout.splitlines()]
+    types = {e["cameo"][:2]: e["event_type"] for e in plover}
+    check("export plover: event types from CAMEO roots", types.get("04") == "CONSULT" and types.get("11", "ACCUSE") == "ACCUSE"
+          and all(e["event_type"] for e in plover if e["cameo"][:2] not in ("01", "09")), types)
+
     # The database is plain SQLite for the users' own tools.
     con = sqlite3.connect(db)
     n = con.execute("select count(*) from events where confidence >= 0.5").fetchone()[0]

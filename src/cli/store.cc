@@ -15,6 +15,7 @@
 #include "cli/session.h"
 #include "lexicon/lexicon.h"
 #include "output/writer.h"
+#include "store/export.h"
 #include "store/query.h"
 #include "store/store.h"
 
@@ -243,8 +244,22 @@ int RunExport(const StoreOptions& options) {
   if (!r) return 2;
   auto filter = MakeFilter(options);
   if (!filter.ok()) return Fail(filter.status().message());
+  if (options.format == "gdelt" || options.format == "plover") {
+    auto events = ExportEvents(*r->store, r->engine->lexicon(), filter.value());
+    if (!events.ok()) return Fail(events.status().message());
+    Output out;
+    if (options.format == "plover") {
+      out.Write(ToPlover(events.value()));
+      return 0;
+    }
+    const std::string fips_path = DefaultDataDir() + "/fips.tsv";
+    const auto fips = LoadFips(fips_path);
+    if (fips.empty()) return Fail(fmt::format("{}: cannot read the FIPS country codes", fips_path));
+    out.Write(ToGdelt(events.value(), fips));
+    return 0;
+  }
   if (options.format != "json" && options.format != "csv") {
-    return Fail(fmt::format("export --format wants json or csv, not '{}'", options.format));
+    return Fail(fmt::format("export --format wants json, csv, gdelt or plover, not '{}'", options.format));
   }
   return Print(QueryEvents(*r->store, r->engine->lexicon(), filter.value(), options.mentions, 0), options.format);
 }

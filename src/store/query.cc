@@ -290,6 +290,19 @@ Result<Table> Top(const Store& store, const Lexicon& lexicon, const EventFilter&
   return Run(store, sql, where.value().params, repeat, [](const auto&) { return true; });
 }
 
+Result<Table> ExportEvents(const Store& store, const Lexicon& lexicon, const EventFilter& filter) {
+  auto where = BuildWhere(lexicon, filter);
+  if (!where.ok()) return where.status();
+  const std::string sql =
+      "SELECT e.*, (SELECT min(m.sentence) FROM mentions m WHERE m.event_id = e.event_id) AS first_sentence, "
+      "(SELECT coalesce(nullif(a.url, ''), a.id) FROM mentions m JOIN articles a ON a.id = m.article_id "
+      "WHERE m.event_id = e.event_id ORDER BY m.mention_id LIMIT 1) AS source_url, "
+      "(SELECT min(a.ingested_at) FROM mentions m JOIN articles a ON a.id = m.article_id "
+      "WHERE m.event_id = e.event_id) AS added FROM events e WHERE " +
+      where.value().sql + " ORDER BY e.day, e.event_id";
+  return Run(store, sql, where.value().params, 1, [&](const std::vector<std::string>& row) { return true; });
+}
+
 std::string FormatTable(const Table& table, const std::string& format) {
   std::string out;
   if (format == "json") {

@@ -49,6 +49,10 @@ Result<Table> Series(const Store& store, const Lexicon& lexicon, const EventFilt
 Result<Table> Top(const Store& store, const Lexicon& lexicon, const EventFilter& filter, const std::string& what,
                   size_t limit);
 
+// Every column of the events that pass the filter, with the first reporting article's url and ingestion time
+// and the earliest sentence that reports each (for exports), oldest first.
+Result<Table> ExportEvents(const Store& store, const Lexicon& lexicon, const EventFilter& filter);
+
 // Writes `table` as an aligned text table, JSON Lines (one object per row) or CSV (RFC 4180).
 std::string FormatTable(const Table& table, const std::string& format);
 
