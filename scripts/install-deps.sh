@@ -16,6 +16,7 @@ packages=(
   libgtest-dev libgmock-dev  # unit tests
   libbenchmark-dev    # micro-benchmarks
   libsqlite3-dev      # the event store (with FTS5)
+  libxml2-dev         # news pages (HTML)
   sqlite3             # the database shell, for users and tests
   time                # /usr/bin/time for bench/run.sh (peak memory)
 )

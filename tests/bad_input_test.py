@@ -123,6 +123,16 @@ def main(argv):
     check("missing file: error, others coded", p.returncode == 1 and b"nope.txt" in p.stderr and len(events(p)) == 1,
           p.stderr)
 
+    # An HTML page that is no news page (a login form): an error naming it, exit 1, the others still coded; and
+    # a page of broken markup.
+    with open(path("login.html"), "w", encoding="utf-8") as f:
+        f.write("<!DOCTYPE html><html><body><form><p>تسجيل الدخول</p><input name=u></form></body></html>")
+    with open(path("broken.html"), "wb") as f:
+        f.write(b"<html><body><article><p>" + "نص مقطوع".encode("utf-8") + b"\xff<<<&&&</p")
+    p = run(rasad, path("login.html"), path("broken.html"), path("clean.txt"))
+    check("HTML without an article: error, others coded", p.returncode == 1 and b"login.html" in p.stderr and
+          b"broken.html" in p.stderr and len(events(p)) == 1, p.stderr)
+
     # Standard input.
     p = run(rasad, stdin=ARTICLE.encode("utf-8"))
     check("stdin: coded", p.returncode == 0 and len(events(p)) == 1, p.stderr)

@@ -1,6 +1,6 @@
 // Reads inputs whole (articles are small; a JSON Lines file is processed line by line from one buffer),
 // decompresses gzip with zlib, repairs UTF-8 before anything else sees the text, and parses JSON with
-// simdjson. Plain-text articles are split into title, subtitle, date line and body by finding the date line
+// simdjson; news pages (HTML) with libxml2 (html.h). Plain-text articles are split into title, subtitle, date line and body by finding the date line
 // among the first lines with the same parser that the time stage uses. Tested in reader_test.cc and
 // tests/bad_input_test.py.
 #include "input/reader.h"
@@ -19,6 +19,7 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include "input/html.h"
 #include "lexicon/lexicon.h"
 #include "text/normalize.h"
 #include "time/date.h"
@@ -78,7 +79,8 @@ std::string FileStem(const std::string& path) {
 
 // In a directory, only files named as articles are read (README.md and the like are not articles).
 bool IsArticleFile(std::string_view name) {
-  for (std::string_view ext : {".txt", ".jsonl", ".json", ".jsonl.gz", ".json.gz", ".txt.gz", ".ndjson"}) {
+  for (std::string_view ext : {".txt", ".jsonl", ".json", ".jsonl.gz", ".json.gz", ".txt.gz", ".ndjson", ".html", ".htm",
+                               ".html.gz"}) {
     if (name.size() > ext.size() && name.substr(name.size() - ext.size()) == ext) return true;
   }
   return false;
@@ -220,6 +222,22 @@ bool ArticleReader::ReadContent(std::string content, const std::string& path, co
   }
   size_t first = content.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
   if (content[first] == '{') return ReadJsonLines(content, path, consumer) && ok;
+  if (LooksLikeHtml(content)) {
+    // A news page: its title, date and body become a plain-text article (title line, date line, body).
+    HtmlPage page;
+    if (!ReadHtmlPage(content, &page)) {
+      Fail(fmt::format("{}: an HTML page with no article text; skipped", path));
+      return false;
+    }
+    std::string text = page.title + "\n" + page.date + "\n\n" + page.body + "\n";
+    size_t bad_at = 0;
+    if (size_t bad = RepairUtf8(&text, &bad_at); bad > 0) {
+      Warn(fmt::format("{}: invalid UTF-8 in the page's text ({} sequence{} replaced by U+FFFD)", path, bad,
+                       bad == 1 ? "" : "s"));
+    }
+    consumer(ParsePlainText(std::move(text), FileStem(path), path));
+    return ok;
+  }
 
   size_t bad_at = 0;
   if (size_t bad = RepairUtf8(&content, &bad_at); bad > 0) {
