@@ -64,6 +64,8 @@ class Session {
   }
 
   const Engine& engine() const { return *engine_; }
+  // Errors reported by the reader so far.
+  size_t errors() const { return errors_; }
 
   // Reads every input (standard input when none); returns whether all of it was read without error.
   bool Read(std::vector<std::string> inputs, const ArticleReader::Consumer& consume) {

@@ -2,11 +2,13 @@
 // store/query.h). Ingest reads on the main thread, codes on N worker threads and writes batches on the main
 // thread (one SQLite connection, one writer). Tested by tests/store_test.py.
 #include <unistd.h>
+#include <zlib.h>
 
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <filesystem>
 #include <mutex>
 #include <thread>
 
@@ -76,6 +78,50 @@ int Fail(const std::string& message) {
 
 Result<std::unique_ptr<Store>> OpenStore(const std::string& path) { return Store::Open(path); }
 
+// Counts the articles of the inputs ahead of an ingest, for the progress line's ETA: a line of JSON Lines (gzip'd
+// or not) or a file of any other kind is one article. Only done on a terminal; a guess, not a promise.
+size_t CountArticles(const std::vector<std::string>& inputs) {
+  size_t n = 0;
+  auto count_file = [&](const std::filesystem::path& path) {
+    gzFile f = gzopen(path.c_str(), "rb");  // reads plain files too
+    if (f == nullptr) return;
+    char buffer[1 << 16];
+    bool json = false, first = true, line_has_text = false;
+    size_t lines = 0;
+    int got;
+    while ((got = gzread(f, buffer, sizeof buffer)) > 0) {
+      for (int i = 0; i < got; ++i) {
+        const char c = buffer[i];
+        if (first && c != ' ' && c != '\n' && c != '\t' && c != '\r') {
+          json = c == '{';
+          first = false;
+        }
+        if (c == '\n') {
+          lines += line_has_text;
+          line_has_text = false;
+        } else if (c != ' ' && c != '\r' && c != '\t') {
+          line_has_text = true;
+        }
+      }
+      if (!json && !first) break;
+    }
+    gzclose(f);
+    n += json ? lines + line_has_text : 1;
+  };
+  for (const std::string& input : inputs) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(input, ec)) {
+      for (auto it = std::filesystem::recursive_directory_iterator(input, ec);
+           !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file()) count_file(it->path());
+      }
+    } else if (input != "-") {
+      count_file(input);
+    }
+  }
+  return n;
+}
+
 }  // namespace
 
 int RunIngest(const IngestOptions& options) {
@@ -87,6 +133,7 @@ int RunIngest(const IngestOptions& options) {
   Store& store = *store_or.value();
   const bool tty = isatty(STDERR_FILENO) && !options.quiet;
   const int jobs = std::max(1, options.jobs);
+  const size_t total = tty ? CountArticles(options.inputs) : 0;
 
   Queue<Article> todo(kQueueArticles);
   Queue<CodedArticle> done(kQueueArticles);
@@ -113,9 +160,12 @@ int RunIngest(const IngestOptions& options) {
   auto report = [&](bool final) {
     if (!tty) return;
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::fprintf(stderr, "\r  %zu articles read, %zu stored, %zu unchanged, %zu events, %.0f articles/s, %.0f s%s",
-                 read, counts.added + counts.replaced, counts.unchanged + skipped, events,
-                 seconds > 0 ? read / seconds : 0.0, seconds, final ? "\n" : "   ");
+    const double rate = seconds > 0 ? read / seconds : 0.0;
+    std::string eta;
+    if (total > read && rate > 0 && !final) eta = fmt::format(", ETA {:.0f} s", (total - read) / rate);
+    std::fprintf(stderr, "\r  %zu%s articles read, %zu stored, %zu unchanged, %zu events, %zu errors, %.0f articles/s, %.0f s%s%s",
+                 read, total > 0 ? fmt::format(" of {}", total).c_str() : "", counts.added + counts.replaced,
+                 counts.unchanged + skipped, events, session.errors(), rate, seconds, eta.c_str(), final ? "\n" : "   ");
   };
   auto flush = [&](size_t at_least) {
     done.Drain(&batch);
