@@ -250,6 +250,20 @@ def main(argv):
     check("refuses a file that is no database", p.returncode == 2 and "junk.db" in p.stderr, p.stderr)
     with open(junk, "rb") as f:
         check("and leaves it as it was", f.read() == b"this is no database at all" * 100)
+    # A database another process holds locked: a clear message naming it after a wait, and it is left intact.
+    locked = os.path.join(tmp, "locked.db")
+    shutil.copy(db, locked)
+    holder = sqlite3.connect(locked, isolation_level=None)
+    holder.execute("begin exclusive")
+    p = run(rasad, "ingest", "--db", locked, changed)
+    holder.execute("rollback")
+    holder.close()
+    check("a locked database: an error naming it", p.returncode != 0 and "locked.db" in p.stderr and "locked" in p.stderr,
+          p.stderr)
+    con = sqlite3.connect(locked)
+    check("and it is left intact", con.execute("select count(*) from events").fetchone()[0] ==
+          sqlite3.connect(db).execute("select count(*) from events").fetchone()[0])
+    con.close()
     p = run(rasad, "query", "--db", os.path.join(tmp, "missing.db"))
     check("query names a missing database", p.returncode == 2 and "no such database" in p.stderr, p.stderr)
     p = run(rasad, "query", "--db", db, "--near", "91,0,5")
