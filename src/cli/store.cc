@@ -8,6 +8,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <limits>
 #include <filesystem>
 #include <mutex>
 #include <thread>
@@ -136,7 +137,9 @@ int RunIngest(const IngestOptions& options) {
   const size_t total = tty ? CountArticles(options.inputs) : 0;
 
   Queue<Article> todo(kQueueArticles);
-  Queue<CodedArticle> done(kQueueArticles);
+  // Unbounded: the reader's queue bounds it (an article becomes one result), and the coders must never wait for
+  // the main thread, which stops draining while it joins them at the end.
+  Queue<CodedArticle> done(std::numeric_limits<size_t>::max());
   std::vector<std::thread> coders;
   for (int j = 0; j < jobs; ++j) {
     coders.emplace_back([&] {
