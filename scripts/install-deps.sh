@@ -17,6 +17,7 @@ packages=(
   libbenchmark-dev    # micro-benchmarks
   libsqlite3-dev      # the event store (with FTS5)
   libxml2-dev         # news pages (HTML)
+  libcpp-httplib-dev  # rasad serve
   sqlite3             # the database shell, for users and tests
   time                # /usr/bin/time for bench/run.sh (peak memory)
 )

@@ -118,7 +118,19 @@ int main(int argc, char** argv) {
   add_filters(export_cmd);
   export_cmd->add_flag("--mentions", store.mentions, "one row per mention");
 
+  rasad::ServeCliOptions serve;
+  CLI::App* serve_cmd = app.add_subcommand("serve", "the HTTP API over an event store");
+  serve_cmd->add_option("--db", serve.db, "the database (default rasad.db)");
+  serve_cmd->add_option("--host", serve.host, "the address to listen on (default 127.0.0.1: this machine only)");
+  serve_cmd->add_option("--port", serve.port, "the port (default 8080)");
+  serve_cmd->add_option("--token-file", serve.token_file, "a file whose first line is the bearer token for writes");
+  serve_cmd->add_flag("--private", serve.private_reads, "reads need the token too");
+  serve_cmd->add_option("--cors", serve.cors, "an origin allowed to call the API from a browser");
+  serve_cmd->add_flag("--demo", serve.demo, "serve a fresh database of the project's sample articles");
+  AddLexiconOptions(serve_cmd, &serve.lexicon);
+
   CLI11_PARSE(app, argc, argv);
+  if (serve_cmd->parsed()) return rasad::RunServe(serve);
   if (ingest_cmd->parsed()) return rasad::RunIngest(ingest);
   if (query_cmd->parsed()) return rasad::RunQuery(store);
   if (series_cmd->parsed()) return rasad::RunSeries(store);

@@ -99,6 +99,20 @@ int RunSeries(const StoreOptions& options);
 int RunTop(const StoreOptions& options);
 int RunExport(const StoreOptions& options);
 
+struct ServeCliOptions {
+  std::string db = "rasad.db";
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  std::string token_file;  // the bearer token that POST /v1/articles (and private reads) need
+  bool private_reads = false;
+  std::string cors;        // an origin allowed by CORS; empty: none
+  bool demo = false;       // serve a fresh database of the sample articles
+  LexiconOptions lexicon;
+};
+
+// `rasad serve`: the HTTP API until SIGINT or SIGTERM.
+int RunServe(const ServeCliOptions& options);
+
 struct DictOptions {
   LexiconOptions lexicon;
   std::string data_dir;  // compile, check: the sources (default DefaultDataDir())

@@ -39,6 +39,11 @@ class ArticleReader {
   // part of the input could not be read (an error was reported); warnings do not make it false.
   bool Read(const std::string& path, const Consumer& consumer);
 
+  // Reads articles from a buffer already in memory (an HTTP request body), as Read reads a file named `name`.
+  bool ReadBuffer(std::string content, const std::string& name, const Consumer& consumer) {
+    return ReadContent(std::move(content), name, consumer);
+  }
+
   // Parses one plain-text article from `content`; exposed for tests.
   Article ParsePlainText(std::string content, const std::string& id, const std::string& source_name);
 

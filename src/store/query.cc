@@ -143,6 +143,14 @@ Result<Where> BuildWhere(const Lexicon& lexicon, const EventFilter& f) {
           {fmt::format("{}", *f.near_lat - dlat), fmt::format("{}", *f.near_lat + dlat),
            fmt::format("{}", *f.near_lon - dlon), fmt::format("{}", *f.near_lon + dlon)});
   }
+  if (!f.after.empty()) {
+    const size_t bar = f.after.find('|');
+    if (bar == std::string::npos || bar != 10 || f.after.find_first_not_of("0123456789", bar + 1) != std::string::npos) {
+      return Status::Error(fmt::format("bad cursor '{}'", f.after));
+    }
+    const std::string day = f.after.substr(0, bar), id = f.after.substr(bar + 1);
+    w.And("e.day < ? OR (e.day = ? AND e.event_id < ?)", {day, day, id});
+  }
   if (!f.text.empty()) {
     const std::string fts = FtsQuery(f.text);
     if (fts.empty()) return Status::Error("--text has no words to search");
@@ -225,13 +233,13 @@ Result<Table> QueryEvents(const Store& store, const Lexicon& lexicon, const Even
           "m.article_id, a.outlet, m.sentence, m.trigger, m.rule, m.confidence, round(e.lat, 4) AS lat, "
           "round(e.lon, 4) AS lon, m.sentence_text "
           "FROM events e JOIN mentions m ON m.event_id = e.event_id JOIN articles a ON a.id = m.article_id WHERE " +
-          where.value().sql + " ORDER BY e.day DESC, e.event_id, m.mention_id";
+          where.value().sql + " ORDER BY e.day DESC, e.event_id DESC, m.mention_id";
   } else {
     sql = "SELECT e.event_id, e.date, e.source_code AS source, e.event_code AS code, e.target_code AS target, "
           "e.quad_class AS quad, e.goldstein, e.place_name AS place, round(e.lat, 4) AS lat, round(e.lon, 4) AS lon, "
           "e.num_mentions, e.num_articles, "
-          "e.num_sources, round(e.confidence, 2) AS confidence FROM events e WHERE " +
-          where.value().sql + " ORDER BY e.day DESC, e.event_id";
+          "e.num_sources, round(e.confidence, 2) AS confidence, e.day FROM events e WHERE " +
+          where.value().sql + " ORDER BY e.day DESC, e.event_id DESC";
   }
   if (limit > 0 && !filter.near_km) sql += fmt::format(" LIMIT {}", limit);
   auto table = Run(store, sql, where.value().params, 1, [&](const std::vector<std::string>& row) {
@@ -303,22 +311,30 @@ Result<Table> ExportEvents(const Store& store, const Lexicon& lexicon, const Eve
   return Run(store, sql, where.value().params, 1, [&](const std::vector<std::string>& row) { return true; });
 }
 
+nlohmann::ordered_json TableJson(const Table& table) {
+  // Codes (040), dates and names stay strings; counts, scores and coordinates are numbers.
+  static const std::set<std::string> kNumeric = {
+      "event_id", "quad", "goldstein", "lat", "lon", "num_mentions", "num_articles", "num_sources", "confidence",
+      "events", "goldstein_sum", "goldstein_mean", "quad1", "quad2", "quad3", "quad4", "sentence"};
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  for (const auto& row : table.rows) {
+    nlohmann::ordered_json j;
+    for (size_t c = 0; c < table.columns.size(); ++c) {
+      const std::string& v = row[c];
+      if (v.empty()) j[table.columns[c]] = nullptr;
+      else if (!kNumeric.count(table.columns[c])) j[table.columns[c]] = v;
+      else if (v.find_first_of(".e") == std::string::npos) j[table.columns[c]] = std::atoll(v.c_str());
+      else j[table.columns[c]] = std::strtod(v.c_str(), nullptr);
+    }
+    rows.push_back(std::move(j));
+  }
+  return rows;
+}
+
 std::string FormatTable(const Table& table, const std::string& format) {
   std::string out;
   if (format == "json") {
-    for (const auto& row : table.rows) {
-      nlohmann::ordered_json j;
-      for (size_t c = 0; c < table.columns.size(); ++c) {
-        const std::string& v = row[c];
-        // Codes (040), dates and names stay strings; counts, scores and coordinates are numbers.
-        static const std::set<std::string> kNumeric = {
-            "event_id", "quad", "goldstein", "lat", "lon", "num_mentions", "num_articles", "num_sources",
-            "confidence", "events", "goldstein_sum", "goldstein_mean", "quad1", "quad2", "quad3", "quad4", "sentence"};
-        if (v.empty()) j[table.columns[c]] = nullptr;
-        else if (!kNumeric.count(table.columns[c])) j[table.columns[c]] = v;
-        else if (v.find_first_of(".e") == std::string::npos) j[table.columns[c]] = std::atoll(v.c_str());
-        else j[table.columns[c]] = std::strtod(v.c_str(), nullptr);
-      }
+    for (const auto& j : TableJson(table)) {
       out += j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
     }
     return out;

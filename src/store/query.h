@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "rasad/status.h"
 #include "store/store.h"
 
@@ -27,6 +29,7 @@ struct EventFilter {
   std::optional<double> near_lat, near_lon, near_km;
   std::string text;                   // full-text search in the articles that report the event
   bool all = false;                   // also events below the default confidence
+  std::string after;                  // a page cursor ("day|event_id" of the last event of the previous page)
 };
 
 // Parses "A,B" dyads and "LAT,LON,KM"; returns an error for malformed ones.
@@ -52,6 +55,9 @@ Result<Table> Top(const Store& store, const Lexicon& lexicon, const EventFilter&
 // Every column of the events that pass the filter, with the first reporting article's url and ingestion time
 // and the earliest sentence that reports each (for exports), oldest first.
 Result<Table> ExportEvents(const Store& store, const Lexicon& lexicon, const EventFilter& filter);
+
+// The rows of `table` as JSON objects (counts, scores and coordinates as numbers; codes, dates, names as strings).
+nlohmann::ordered_json TableJson(const Table& table);
 
 // Writes `table` as an aligned text table, JSON Lines (one object per row) or CSV (RFC 4180).
 std::string FormatTable(const Table& table, const std::string& format);

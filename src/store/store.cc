@@ -25,7 +25,8 @@ CREATE TABLE IF NOT EXISTS articles (
   published TEXT,
   source TEXT,
   ingested_at TEXT,
-  num_events INTEGER NOT NULL DEFAULT 0
+  num_events INTEGER NOT NULL DEFAULT 0,
+  text TEXT
 );
 CREATE TABLE IF NOT EXISTS events (
   event_id INTEGER PRIMARY KEY,
@@ -76,7 +77,13 @@ CREATE TABLE IF NOT EXISTS mentions (
   sentence_end INTEGER,
   trigger_begin INTEGER,
   trigger_end INTEGER,
-  place_name TEXT
+  source_begin INTEGER,
+  source_end INTEGER,
+  target_begin INTEGER,
+  target_end INTEGER,
+  place_name TEXT,
+  place_begin INTEGER,
+  place_end INTEGER
 );
 CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event_id);
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
@@ -235,7 +242,7 @@ Status Store::Write(const std::vector<CodedArticle>& batch, StoreCounts* counts)
   Statement drop_text(db_, "DELETE FROM article_text WHERE id = ?");
   Statement put_article(db_,
                         "INSERT OR REPLACE INTO articles (id, hash, outlet, url, title, published, source, ingested_at, "
-                        "num_events) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        "num_events, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   Statement put_text(db_, "INSERT INTO article_text (id, title, text) VALUES (?, ?, ?)");
   Statement put_event(db_,
                       "INSERT INTO events (date, date_precision, day, source_code, source_country, source_name, "
@@ -252,7 +259,8 @@ Status Store::Write(const std::vector<CodedArticle>& batch, StoreCounts* counts)
   Statement put_mention(db_,
                         "INSERT INTO mentions (event_id, article_id, sentence, trigger, rule, confidence, mentions, "
                         "source_text, target_text, sentence_text, sentence_begin, sentence_end, trigger_begin, "
-                        "trigger_end, place_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                        "trigger_end, source_begin, source_end, target_begin, target_end, place_name, place_begin, place_end) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (!find.ok() || !touched.ok() || !drop_mentions.ok() || !drop_text.ok() || !put_article.ok() || !put_text.ok() ||
       !put_event.ok() || !put_mention.ok()) {
     return fail("cannot prepare the statements");
@@ -285,7 +293,8 @@ Status Store::Write(const std::vector<CodedArticle>& batch, StoreCounts* counts)
       ++counts->added;
     }
     put_article.Bind(1, a.id).Bind(2, c.hash).Bind(3, a.outlet).Bind(4, a.url).Bind(5, a.title)
-        .Bind(6, a.published.ToString()).Bind(7, a.source_name).Bind(8, now).Bind(9, static_cast<int64_t>(c.events.size()));
+        .Bind(6, a.published.ToString()).Bind(7, a.source_name).Bind(8, now).Bind(9, static_cast<int64_t>(c.events.size()))
+        .Bind(10, a.text);
     if (put_article.Step() != SQLITE_DONE) return fail("cannot store " + a.id);
     put_article.Reset();
     put_text.Bind(1, a.id).Bind(2, a.title).Bind(3, c.search_text);
@@ -312,7 +321,14 @@ Status Store::Write(const std::vector<CodedArticle>& batch, StoreCounts* counts)
           .Bind(8, span_text(e.source.span)).Bind(9, span_text(e.target.span)).Bind(10, span_text(e.sentence_span))
           .Bind(11, static_cast<int64_t>(e.sentence_span.begin)).Bind(12, static_cast<int64_t>(e.sentence_span.end))
           .Bind(13, static_cast<int64_t>(e.trigger.begin)).Bind(14, static_cast<int64_t>(e.trigger.end));
-      if (e.location.present()) put_mention.Bind(15, e.location.name);
+      put_mention.Bind(15, static_cast<int64_t>(e.source.span.begin)).Bind(16, static_cast<int64_t>(e.source.span.end));
+      if (!e.target.code.empty()) {
+        put_mention.Bind(17, static_cast<int64_t>(e.target.span.begin)).Bind(18, static_cast<int64_t>(e.target.span.end));
+      }
+      if (e.location.present()) {
+        put_mention.Bind(19, e.location.name).Bind(20, static_cast<int64_t>(e.location.span.begin))
+            .Bind(21, static_cast<int64_t>(e.location.span.end));
+      }
       if (put_mention.Step() != SQLITE_DONE) return fail("cannot store a mention of " + a.id);
       put_mention.Reset();
       ++counts->mentions;

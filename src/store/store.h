@@ -1,13 +1,14 @@
 // The event store: coded articles in an embedded SQLite database, deduplicated across articles as GDELT does.
 //
 // Schema (version 1; PRAGMA user_version), plain SQLite for the users' own tools:
-//   articles(id PRIMARY KEY, hash, outlet, url, title, published, source, ingested_at, num_events)
+//   articles(id PRIMARY KEY, hash, outlet, url, title, published, source, ingested_at, num_events, text)
 //   events(event_id, date, date_precision, day, source_code, source_country, source_name, target_code,
 //          target_country, target_name, event_code, event_root, quad_class, goldstein, confidence,
 //          place_name, geonames_id, place_feature, place_country, lat, lon, num_mentions, num_articles,
 //          num_sources; UNIQUE(date, source_code, target_code, event_code))
 //   mentions(mention_id, event_id, article_id, sentence, trigger, rule, confidence, mentions, source_text,
-//            target_text, sentence_text, sentence_begin, sentence_end, trigger_begin, trigger_end, place_name)
+//            target_text, sentence_text, and the byte spans in the article's text of the sentence, trigger,
+//            source, target and place (place_name, place_begin, place_end))
 //   article_text: an FTS5 table of each article's title and text in match keys (normalised Arabic), by id.
 // One event per (date, source, target, code) across all articles; every article that reports it adds a mention.
 // `day` is the first day of the event's date at its precision (2021-07 -> 2021-07-01), for ranges and series.

@@ -1,0 +1,381 @@
+// The HTTP API (server.h) on cpp-httplib.
+#include "serve/server.h"
+
+#include <httplib.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <map>
+#include <mutex>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+#include <sqlite3.h>
+
+#include "input/reader.h"
+#include "lexicon/lexicon.h"
+#include "output/writer.h"
+#include "store/query.h"
+
+namespace rasad {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+httplib::Server* g_server = nullptr;
+
+void Stop(int) {
+  if (g_server != nullptr) g_server->stop();
+}
+
+void Error(httplib::Response& res, int status, const std::string& code, const std::string& message) {
+  res.status = status;
+  Json j;
+  j["error"] = {{"code", code}, {"message", message}};
+  res.set_content(j.dump(-1, ' ', false, Json::error_handler_t::replace), "application/json");
+}
+
+void Reply(httplib::Response& res, const Json& j) {
+  res.set_content(j.dump(-1, ' ', false, Json::error_handler_t::replace), "application/json");
+}
+
+// The filters of `rasad query` from request parameters.
+Result<EventFilter> FilterOf(const httplib::Request& req) {
+  EventFilter f;
+  auto all = [&](const char* name) {
+    std::vector<std::string> v;
+    for (size_t i = 0; i < req.get_param_value_count(name); ++i) v.push_back(req.get_param_value(name, i));
+    return v;
+  };
+  f.actors = all("actor");
+  f.countries = all("country");
+  f.codes = all("code");
+  f.roots = all("root");
+  for (const std::string& q : all("quad")) {
+    if (q.size() != 1 || q[0] < '1' || q[0] > '4') return Status::Error(fmt::format("quad wants 1 to 4, not '{}'", q));
+    f.quads.push_back(q[0] - '0');
+  }
+  f.since = req.get_param_value("since");
+  f.until = req.get_param_value("until");
+  f.place = req.get_param_value("place");
+  f.text = req.get_param_value("text");
+  f.all = req.get_param_value("all") == "1" || req.get_param_value("all") == "true";
+  f.after = req.get_param_value("cursor");
+  if (req.has_param("dyad")) {
+    if (Status s = ParseDyad(req.get_param_value("dyad"), &f); !s.ok()) return s;
+  }
+  if (req.has_param("near")) {
+    if (Status s = ParseNear(req.get_param_value("near"), &f); !s.ok()) return s;
+  }
+  return f;
+}
+
+size_t LimitOf(const httplib::Request& req, size_t fallback, size_t most) {
+  if (!req.has_param("limit")) return fallback;
+  const long v = std::atol(req.get_param_value("limit").c_str());
+  return v <= 0 ? fallback : std::min(static_cast<size_t>(v), most);
+}
+
+const char* kOpenApi = R"json({
+  "openapi": "3.0.3",
+  "info": {"title": "rasad", "version": "1", "description": "Arabic news coded into CAMEO political events."},
+  "paths": {
+    "/healthz": {"get": {"summary": "liveness", "responses": {"200": {"description": "ok"}}}},
+    "/metrics": {"get": {"summary": "Prometheus metrics", "responses": {"200": {"description": "text"}}}},
+    "/v1/code": {"post": {"summary": "code one article (JSON or plain text); nothing is stored", "responses": {"200": {"description": "{events}"}}}},
+    "/v1/articles": {"post": {"summary": "ingest JSON Lines of articles (bearer token)", "responses": {"200": {"description": "counts"}, "401": {"description": "no or wrong token"}}}},
+    "/v1/articles/{id}": {"get": {"summary": "an article's text with the spans of its events", "responses": {"200": {"description": "article"}, "404": {"description": "no such article"}}}},
+    "/v1/events": {"get": {"summary": "events; parameters as rasad query: actor, dyad, country, code, root, quad, since, until, place, near, text, all, limit, cursor", "responses": {"200": {"description": "{events, next_cursor}"}}}},
+    "/v1/series": {"get": {"summary": "series; parameter by=day|week|month and the filters", "responses": {"200": {"description": "{series}"}}}},
+    "/v1/top": {"get": {"summary": "top; parameter what=actors|dyads|codes|places and the filters", "responses": {"200": {"description": "{top}"}}}},
+    "/v1/actors": {"get": {"summary": "actors whose code or name matches q", "responses": {"200": {"description": "{actors}"}}}}
+  }
+})json";
+
+struct Metrics {
+  std::mutex mu;
+  std::map<std::string, std::pair<uint64_t, double>> routes;  // route -> (count, seconds)
+  std::atomic<uint64_t> ingested{0};
+};
+
+}  // namespace
+
+bool ConstantTimeEquals(const std::string& a, const std::string& b) {
+  if (a.size() != b.size()) return false;
+  unsigned char diff = 0;
+  for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return diff == 0;
+}
+
+Status Serve(std::shared_ptr<const Engine> engine, std::unique_ptr<Store> store, const ServeOptions& options) {
+  httplib::Server server;
+  std::mutex store_mu;
+  Metrics metrics;
+  const Lexicon& lex = engine->lexicon();
+  server.set_payload_max_length(options.max_body_bytes);
+  server.set_read_timeout(options.timeout_seconds, 0);
+  server.set_write_timeout(options.timeout_seconds, 0);
+
+  auto authorised = [&](const httplib::Request& req) {
+    if (options.token.empty()) return false;
+    const std::string header = req.get_header_value("Authorization");
+    const std::string prefix = "Bearer ";
+    return header.compare(0, prefix.size(), prefix) == 0 && ConstantTimeEquals(header.substr(prefix.size()), options.token);
+  };
+  server.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {
+    if (!options.cors_origin.empty()) {
+      res.set_header("Access-Control-Allow-Origin", options.cors_origin);
+      res.set_header("Access-Control-Allow-Headers", "Authorization, Content-Type");
+    }
+    if (options.private_reads && req.method == "GET" && req.path.compare(0, 4, "/v1/") == 0 && req.path != "/v1/openapi.json" &&
+        !authorised(req)) {
+      Error(res, 401, "unauthorised", "this server's reads need a bearer token");
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  server.set_logger([&](const httplib::Request& req, const httplib::Response&) {
+    const std::string path = req.path.rfind("/v1/articles/", 0) == 0 ? "/v1/articles/{id}" : req.path;
+    std::lock_guard lock(metrics.mu);
+    ++metrics.routes[req.method + " " + path].first;
+  });
+  auto timed = [&](const char* route, auto handler) {
+    return [&, route, handler](const httplib::Request& req, httplib::Response& res) {
+      const auto start = std::chrono::steady_clock::now();
+      try {
+        handler(req, res);
+      } catch (const std::exception& e) {
+        Error(res, 500, "internal", e.what());
+      }
+      std::lock_guard lock(metrics.mu);
+      metrics.routes[std::string("time ") + route].second +=
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      ++metrics.routes[std::string("time ") + route].first;
+    };
+  };
+  server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    if (res.status == 404) Error(res, 404, "not_found", "no such endpoint: " + req.path);
+    else if (res.status == 413) Error(res, 413, "too_large", "the request body is too large");
+    else if (res.status >= 400) Error(res, res.status, "bad_request", "the request could not be served");
+  });
+
+  server.Get("/healthz", [](const httplib::Request&, httplib::Response& res) { Reply(res, Json{{"status", "ok"}}); });
+  server.Get("/v1/openapi.json", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(kOpenApi, "application/json");
+  });
+  server.Get("/metrics", [&](const httplib::Request&, httplib::Response& res) {
+    std::string out = "# HELP rasad_requests_total Requests served, by method and path.\n# TYPE rasad_requests_total counter\n";
+    std::string seconds = "# HELP rasad_request_seconds Time spent serving, by route.\n# TYPE rasad_request_seconds summary\n";
+    {
+      std::lock_guard lock(metrics.mu);
+      for (const auto& [key, value] : metrics.routes) {
+        if (key.rfind("time ", 0) == 0) {
+          seconds += fmt::format("rasad_request_seconds_sum{{route=\"{}\"}} {:.6f}\nrasad_request_seconds_count{{route=\"{}\"}} {}\n",
+                                 key.substr(5), value.second, key.substr(5), value.first);
+        } else {
+          const size_t sp = key.find(' ');
+          out += fmt::format("rasad_requests_total{{method=\"{}\",path=\"{}\"}} {}\n", key.substr(0, sp), key.substr(sp + 1),
+                             value.first);
+        }
+      }
+    }
+    out += seconds;
+    out += fmt::format("# HELP rasad_ingested_articles_total Articles stored through the API.\n"
+                       "# TYPE rasad_ingested_articles_total counter\nrasad_ingested_articles_total {}\n",
+                       metrics.ingested.load());
+    res.set_content(out, "text/plain; version=0.0.4");
+  });
+
+  // Reads articles from a request body: JSON (one object or JSON Lines) or plain text.
+  auto read_articles = [&](const httplib::Request& req, std::vector<Article>* articles, std::vector<std::string>* errors) {
+    ArticleReader reader(lex, Date(), [&](ArticleReader::Severity severity, const std::string& message) {
+      if (severity == ArticleReader::Severity::kError) errors->push_back(message);
+    });
+    reader.ReadBuffer(req.body, "request", [&](Article&& a) { articles->push_back(std::move(a)); });
+  };
+
+  server.Post("/v1/code", timed("/v1/code", [&](const httplib::Request& req, httplib::Response& res) {
+    std::vector<Article> articles;
+    std::vector<std::string> errors;
+    read_articles(req, &articles, &errors);
+    if (articles.empty()) {
+      Error(res, 400, "bad_request", errors.empty() ? "the body holds no article" : errors.front());
+      return;
+    }
+    Json events = Json::array();
+    for (const Article& a : articles) {
+      for (const Event& e : engine->Code(a, nullptr)) {
+        if (e.confidence < kMinConfidence && req.get_param_value("all") != "1") continue;
+        events.push_back(Json::parse(EventToJson(e, a)));
+      }
+    }
+    Json out{{"events", events}};
+    if (!errors.empty()) out["errors"] = errors;
+    Reply(res, out);
+  }));
+
+  server.Post("/v1/articles", timed("/v1/articles", [&](const httplib::Request& req, httplib::Response& res) {
+    if (!authorised(req)) {
+      Error(res, 401, "unauthorised", options.token.empty() ? "this server takes no articles (no --token-file)"
+                                                            : "a bearer token is needed to store articles");
+      return;
+    }
+    std::vector<Article> articles;
+    std::vector<std::string> errors;
+    read_articles(req, &articles, &errors);
+    std::vector<CodedArticle> batch;
+    for (Article& a : articles) {
+      CodedArticle c;
+      c.events = engine->Code(a, nullptr);
+      c.hash = ContentHash(a);
+      c.search_text = SearchText(a);
+      c.article = std::move(a);
+      batch.push_back(std::move(c));
+    }
+    StoreCounts counts;
+    Status s;
+    {
+      std::lock_guard lock(store_mu);
+      s = store->Write(batch, &counts);
+    }
+    if (!s.ok()) {
+      Error(res, 503, "store", s.message());
+      return;
+    }
+    metrics.ingested += counts.added + counts.replaced;
+    Reply(res, Json{{"added", counts.added}, {"replaced", counts.replaced}, {"unchanged", counts.unchanged},
+                    {"mentions", counts.mentions}, {"errors", errors}});
+  }));
+
+  server.Get("/v1/events", timed("/v1/events", [&](const httplib::Request& req, httplib::Response& res) {
+    auto filter = FilterOf(req);
+    if (!filter.ok()) return Error(res, 400, "bad_request", filter.status().message());
+    const size_t limit = LimitOf(req, 100, 1000);
+    Result<Table> table = Status::Error("");
+    {
+      std::lock_guard lock(store_mu);
+      table = QueryEvents(*store, lex, filter.value(), false, limit + 1);
+    }
+    if (!table.ok()) return Error(res, 400, "bad_request", table.status().message());
+    Table& t = table.value();
+    Json out;
+    std::string next;
+    if (t.rows.size() > limit) {
+      t.rows.resize(limit);
+      const auto& last = t.rows.back();
+      next = last.back() + "|" + last.front();  // day|event_id of the page's last event
+    }
+    out["events"] = TableJson(t);
+    out["next_cursor"] = next.empty() ? Json(nullptr) : Json(next);
+    Reply(res, out);
+  }));
+
+  server.Get("/v1/series", timed("/v1/series", [&](const httplib::Request& req, httplib::Response& res) {
+    auto filter = FilterOf(req);
+    if (!filter.ok()) return Error(res, 400, "bad_request", filter.status().message());
+    const std::string by = req.has_param("by") ? req.get_param_value("by") : "month";
+    Result<Table> table = Status::Error("");
+    {
+      std::lock_guard lock(store_mu);
+      table = Series(*store, lex, filter.value(), by);
+    }
+    if (!table.ok()) return Error(res, 400, "bad_request", table.status().message());
+    Reply(res, Json{{"by", by}, {"series", TableJson(table.value())}});
+  }));
+
+  server.Get("/v1/top", timed("/v1/top", [&](const httplib::Request& req, httplib::Response& res) {
+    auto filter = FilterOf(req);
+    if (!filter.ok()) return Error(res, 400, "bad_request", filter.status().message());
+    const std::string what = req.has_param("what") ? req.get_param_value("what") : "actors";
+    Result<Table> table = Status::Error("");
+    {
+      std::lock_guard lock(store_mu);
+      table = Top(*store, lex, filter.value(), what, LimitOf(req, 20, 1000));
+    }
+    if (!table.ok()) return Error(res, 400, "bad_request", table.status().message());
+    Reply(res, Json{{"what", what}, {"top", TableJson(table.value())}});
+  }));
+
+  server.Get("/v1/actors", timed("/v1/actors", [&](const httplib::Request& req, httplib::Response& res) {
+    const std::string q = req.get_param_value("q");
+    if (q.empty()) return Error(res, 400, "bad_request", "q is required");
+    std::lock_guard lock(store_mu);
+    sqlite3_stmt* stmt = nullptr;
+    sqlite3_prepare_v2(store->db(),
+                       "SELECT code, name, sum(n) AS events FROM ("
+                       "SELECT source_code AS code, source_name AS name, count(*) AS n FROM events GROUP BY 1, 2 UNION ALL "
+                       "SELECT target_code, target_name, count(*) FROM events WHERE target_code != '' GROUP BY 1, 2) "
+                       "WHERE code LIKE ?1 || '%' OR name LIKE '%' || ?1 || '%' GROUP BY code, name "
+                       "ORDER BY events DESC LIMIT 20",
+                       -1, &stmt, nullptr);
+    sqlite3_bind_text(stmt, 1, q.data(), static_cast<int>(q.size()), SQLITE_TRANSIENT);
+    Json actors = Json::array();
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+      auto text = [&](int c) {
+        const unsigned char* t = sqlite3_column_text(stmt, c);
+        return t ? std::string(reinterpret_cast<const char*>(t)) : std::string();
+      };
+      actors.push_back(Json{{"code", text(0)}, {"name", text(1)}, {"events", sqlite3_column_int64(stmt, 2)}});
+    }
+    sqlite3_finalize(stmt);
+    Reply(res, Json{{"actors", actors}});
+  }));
+
+  server.Get(R"(/v1/articles/(.+))", timed("/v1/articles/{id}", [&](const httplib::Request& req, httplib::Response& res) {
+    const std::string id = req.matches[1];
+    std::lock_guard lock(store_mu);
+    sqlite3_stmt* stmt = nullptr;
+    sqlite3_prepare_v2(store->db(), "SELECT id, outlet, url, title, published, text FROM articles WHERE id = ?", -1, &stmt,
+                       nullptr);
+    sqlite3_bind_text(stmt, 1, id.data(), static_cast<int>(id.size()), SQLITE_TRANSIENT);
+    auto text = [&](sqlite3_stmt* s, int c) {
+      const unsigned char* t = sqlite3_column_text(s, c);
+      return t ? Json(std::string(reinterpret_cast<const char*>(t))) : Json(nullptr);
+    };
+    if (sqlite3_step(stmt) != SQLITE_ROW) {
+      sqlite3_finalize(stmt);
+      return Error(res, 404, "not_found", "no such article: " + id);
+    }
+    Json a{{"id", text(stmt, 0)}, {"outlet", text(stmt, 1)}, {"url", text(stmt, 2)}, {"title", text(stmt, 3)},
+           {"published", text(stmt, 4)}, {"text", text(stmt, 5)}};
+    sqlite3_finalize(stmt);
+    // Spans are byte offsets into `text`.
+    sqlite3_prepare_v2(store->db(),
+                       "SELECT e.event_id, e.event_code, e.source_code, e.target_code, e.date, m.sentence, m.trigger_begin, "
+                       "m.trigger_end, m.source_begin, m.source_end, m.target_begin, m.target_end, m.place_name, "
+                       "m.place_begin, m.place_end, m.sentence_begin, m.sentence_end FROM mentions m JOIN events e "
+                       "ON e.event_id = m.event_id WHERE m.article_id = ? ORDER BY m.sentence",
+                       -1, &stmt, nullptr);
+    sqlite3_bind_text(stmt, 1, id.data(), static_cast<int>(id.size()), SQLITE_TRANSIENT);
+    Json events = Json::array();
+    auto span = [&](int c) {
+      if (sqlite3_column_type(stmt, c) == SQLITE_NULL) return Json(nullptr);
+      return Json::array({sqlite3_column_int64(stmt, c), sqlite3_column_int64(stmt, c + 1)});
+    };
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+      events.push_back(Json{{"event_id", sqlite3_column_int64(stmt, 0)}, {"event_code", text(stmt, 1)},
+                            {"source", text(stmt, 2)}, {"target", text(stmt, 3)}, {"date", text(stmt, 4)},
+                            {"sentence", sqlite3_column_int64(stmt, 5)}, {"trigger_span", span(6)},
+                            {"source_span", span(8)}, {"target_span", span(10)}, {"place", text(stmt, 12)},
+                            {"place_span", span(13)}, {"sentence_span", span(15)}});
+    }
+    sqlite3_finalize(stmt);
+    a["events"] = events;
+    Reply(res, a);
+  }));
+
+  if (!server.bind_to_port(options.host, options.port)) {
+    return Status::Error(fmt::format("cannot listen on {}:{}", options.host, options.port));
+  }
+  g_server = &server;
+  std::signal(SIGINT, Stop);
+  std::signal(SIGTERM, Stop);
+  std::fprintf(stderr, "rasad: serving on http://%s:%d/\n", options.host.c_str(), options.port);
+  server.listen_after_bind();
+  g_server = nullptr;
+  return Status();
+}
+
+}  // namespace rasad

@@ -1,0 +1,44 @@
+// `rasad serve`: the HTTP API over an event store and an engine (cpp-httplib, its thread pool).
+//
+//   GET  /healthz                 {"status": "ok"}
+//   GET  /metrics                 Prometheus text: requests and latency by route, articles ingested
+//   GET  /v1/openapi.json         the API's description
+//   POST /v1/code                 an article (JSON {"id", "title", "text", "date"} or plain text) -> its events
+//   POST /v1/articles             JSON Lines of articles -> stored (bearer token required)
+//   GET  /v1/events               the filters of `rasad query` as parameters, `limit`, `cursor` -> a page
+//   GET  /v1/series, /v1/top      as `rasad series`, `rasad top`
+//   GET  /v1/articles/{id}        the article's text with the spans of its events' actors, triggers and places
+//   GET  /v1/actors?q=            actor codes and names that begin with (or contain) q, for search as you type
+// Errors are JSON {"error": {"code", "message"}}. Bodies are limited in size and requests in time; the token is
+// compared in constant time; reads need it only with `private_reads`; CORS headers only for `cors_origin`.
+// The store is one SQLite connection used under a mutex. Tested in tests/serve_test.py over loopback.
+#ifndef RASAD_SERVE_SERVER_H_
+#define RASAD_SERVE_SERVER_H_
+
+#include <memory>
+#include <string>
+
+#include "rasad/engine.h"
+#include "store/store.h"
+
+namespace rasad {
+
+struct ServeOptions {
+  std::string host = "127.0.0.1";  // loopback unless asked
+  int port = 8080;
+  std::string token;               // bearer token for writes (and reads when private); empty: writes refused
+  bool private_reads = false;
+  std::string cors_origin;         // empty: no CORS headers
+  size_t max_body_bytes = 16 << 20;
+  int timeout_seconds = 30;
+};
+
+// Runs the server until it is stopped (SIGINT/SIGTERM). Returns a message when it cannot listen.
+Status Serve(std::shared_ptr<const Engine> engine, std::unique_ptr<Store> store, const ServeOptions& options);
+
+// Returns whether two strings are equal, in time that depends only on their lengths.
+bool ConstantTimeEquals(const std::string& a, const std::string& b);
+
+}  // namespace rasad
+
+#endif  // RASAD_SERVE_SERVER_H_
