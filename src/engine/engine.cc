@@ -27,7 +27,8 @@
 namespace rasad {
 namespace {
 
-constexpr size_t kMaxSentenceBytes = 4000;  // longer "sentences" (tables, run-on lists) are coded in windows
+constexpr size_t kMaxSentenceBytes = 4000;
+constexpr size_t kMaxDatelineWords = 4;  // الدار البيضاء، مدينة الكويت: the longest dateline names  // longer "sentences" (tables, run-on lists) are coded in windows
 
 // One side of a pending event: an actor as the sentence gave it, before its date is known.
 struct PendingActor {
@@ -191,9 +192,16 @@ std::string IntentCode(const std::string& code) {
   return "";
 }
 
-// Returns the country of the article's dateline ("تونس -" -> TUN, "الرباط -" -> MAR), or "".
-std::string HomeCountry(const Article& article, const Lexicon& lex) {
-  if (article.dateline_end <= article.body_offset) return "";
+// What the dateline tells (الرباط - رويترز): the country it was filed from, for titles with no nationality, and
+// the place, where events with no place of their own happened.
+struct DatelineFacts {
+  std::string home;    // "MAR", or "" when the dateline names no country, capital or seat
+  WrittenPlace place;  // the first place it names
+};
+
+DatelineFacts ReadDateline(const Article& article, const Lexicon& lex) {
+  DatelineFacts facts;
+  if (article.dateline_end <= article.body_offset) return facts;
   const NormalizedText norm =
       Normalize(std::string_view(article.text).substr(article.body_offset, article.dateline_end - article.body_offset));
   std::vector<Token> tokens;
@@ -201,47 +209,32 @@ std::string HomeCountry(const Article& article, const Lexicon& lex) {
   std::string key;
   for (size_t i = 0; i < tokens.size(); ++i) {
     key.clear();
-    for (size_t j = i; j < tokens.size() && j < i + 3 && tokens[j].kind == TokenKind::kWord; ++j) {
+    bool more_places = facts.place.places.empty(), more_entities = facts.home.empty();
+    for (size_t j = i; j < tokens.size() && j < i + kMaxDatelineWords && tokens[j].kind == TokenKind::kWord &&
+                       (more_places || more_entities);
+         ++j) {
       if (!key.empty()) key += ' ';
       AppendMatchKey(std::string_view(norm.text()).substr(tokens[j].begin, tokens[j].end - tokens[j].begin), &key);
       for (const LexHit& h : lex.Find(key)) {
-        {
-          if (h.kind != LexHit::Kind::kEntity) continue;
-          const Entity& e = lex.entity(h.index);
-          if (e.kind == Entity::Kind::kCountry || e.kind == Entity::Kind::kCapital || e.kind == Entity::Kind::kSeat) {
-            return e.tenures.back().code.substr(0, 3);
-          }
+        if (!facts.home.empty() || h.kind != LexHit::Kind::kEntity) continue;
+        const Entity& e = lex.entity(h.index);
+        if (e.kind == Entity::Kind::kCountry || e.kind == Entity::Kind::kCapital || e.kind == Entity::Kind::kSeat) {
+          facts.home = e.tenures.back().code.substr(0, 3);
         }
       }
-    }
-  }
-  return "";
-}
-
-// Returns the first place the dateline names (الرباط - رويترز: Rabat), or no places.
-WrittenPlace DatelinePlace(const Article& article, const Lexicon& lex) {
-  WrittenPlace out;
-  if (article.dateline_end <= article.body_offset) return out;
-  const NormalizedText norm =
-      Normalize(std::string_view(article.text).substr(article.body_offset, article.dateline_end - article.body_offset));
-  std::vector<Token> tokens;
-  Tokenize(norm.text(), 0, norm.text().size(), &tokens);
-  std::string key;
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    key.clear();
-    for (size_t j = i; j < tokens.size() && j < i + 4 && tokens[j].kind == TokenKind::kWord; ++j) {
-      if (!key.empty()) key += ' ';
-      AppendMatchKey(std::string_view(norm.text()).substr(tokens[j].begin, tokens[j].end - tokens[j].begin), &key);
-      if (std::span<const uint32_t> ids = lex.FindPlaces(key); !ids.empty()) {
-        out.places = ids;
-        out.span = {article.body_offset + norm.OriginalOffset(tokens[i].begin),
-                    article.body_offset + norm.OriginalEnd(tokens[j].end)};
+      if (more_places) {
+        if (std::span<const uint32_t> ids = lex.FindPlaces(key); !ids.empty()) {
+          facts.place.places = ids;
+          facts.place.span = {article.body_offset + norm.OriginalOffset(tokens[i].begin),
+                              article.body_offset + norm.OriginalEnd(tokens[j].end)};
+        }
+        more_places = lex.HasLongerPlace(key);
       }
-      if (!lex.HasLongerPlace(key)) break;
+      more_entities = facts.home.empty() && lex.HasLonger(key);
     }
-    if (!out.places.empty()) return out;
+    if (!facts.home.empty() && !facts.place.places.empty()) break;
   }
-  return out;
+  return facts;
 }
 
 }  // namespace
@@ -289,7 +282,8 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
 
   std::string debug_text;  // the explanation printed under RASAD_DEBUG
   ArticleMemory memory;
-  memory.set_home(HomeCountry(article, lex));
+  const DatelineFacts dateline = ReadDateline(article, lex);
+  memory.set_home(dateline.home);
   std::vector<Pending> pending;
   std::map<int, Date> paragraph_dates;  // the first date each paragraph states
   Date lead;  // the news peg: the first day-precision relative date of the body's first two paragraphs
@@ -515,7 +509,7 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
   PlaceContext place_context;
   for (const auto& [country, seen] : country_mentions) place_context.countries.push_back(country);
   if (!focus.empty()) place_context.countries.push_back(focus);
-  const WrittenPlace dateline_place = DatelinePlace(article, lex);
+  const WrittenPlace& dateline_place = dateline.place;
   auto locate = [&](std::span<const uint32_t> ids, Span span, bool dateline, const char* how, Location* out) {
     PlaceContext context = place_context;
     context.dateline = dateline;
