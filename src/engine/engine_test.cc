@@ -304,12 +304,12 @@ TEST(Confidence, SportsReportsFallBelowTheDefault) {
   Article a;
   a.id = "t";
   a.published = {2021, 7, 27};
-  // The club president thanked the Saudi minister of sport after the match; the league, the players...
-  a.text = "عنوان\n\nوشكر رئيس النادي وزير الرياضة السعودي بعد المباراة. وقال المدرب إن اللاعب سيغيب عن "
+  // The Egyptian president criticised Algeria after the match; the coach, the player, the league, the cup...
+  a.text = "عنوان\n\nوانتقد الرئيس المصري الجزائر بشدة بعد المباراة. وقال المدرب إن اللاعب سيغيب عن "
            "الدوري، وإن الفريق يستعد لنهائي الكأس في الملعب الجديد.";
   a.body_offset = a.dateline_end = std::string("عنوان\n\n").size();
   const std::vector<Event> events = TheEngine().Code(a);
-  ASSERT_FALSE(events.empty());  // the thanks are coded, only below the default
+  ASSERT_FALSE(events.empty());  // the criticism is coded, only below the default
   for (const Event& e : events) EXPECT_LT(e.confidence, kMinConfidence) << e.event_code;
 }
 
