@@ -261,6 +261,9 @@ TEST(Polarity, IntentVerbsAndThreats) {
 TEST(Polarity, ConditionsAndQuestionsTellNoEvent) {
   EXPECT_EQ(Code("وقال الوزير الإسرائيلي إنه إذا هاجمت إيران إسرائيل فإن الرد سيكون قاسيا."), V{});
   EXPECT_EQ(Code("هل يلتقي الرئيس المصري نظيره التركي قريبا؟"), V{});
+  // The same actions told as facts are coded.
+  EXPECT_EQ(Code("وقال الوزير الإسرائيلي إن إيران هاجمت إسرائيل."), V{"190 IRN>ISR 2021-07-27"});
+  EXPECT_EQ(Code("يلتقي الرئيس المصري نظيره التركي."), V{"040 EGYGOV>TURGOV 2021-07-27"});
 }
 
 TEST(Polarity, ADenialInTheLeadIsTheNewsAndDeniesItsClause) {
@@ -323,6 +326,7 @@ TEST(Codes, APersonAttackedIsAttackedInWords) {
 TEST(Polarity, ThatNotNegates) {
   // Israel expects the court not to yield to Palestinian pressure: ألا (أن + لا) negates.
   EXPECT_EQ(Code("وقال إن إسرائيل تتوقع من المحكمة ألا تستسلم للضغوط الفلسطينية."), V{});
+  EXPECT_EQ(Code("وقال إن قوات المعارضة السورية استسلمت للجيش السوري."), V{"0874 SYRREB>SYRMIL 2021-07-27"});
 }
 
 TEST(Actors, ADictionarySurnameAfterAnotherGivenNameIsSomeoneElse) {
