@@ -402,6 +402,13 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
               out->code = code.substr(0, 3) + out->roles;
             }
           }
+          // A body placed by the words right after it is of that place's country (المسلحون في غزة "the gunmen in
+          // Gaza", قوات الأمن في عدن).
+          for (const PlaceMention& pm : m.places) {
+            if (!out->code.empty() || out->roles.empty() || pm.first < a.last || pm.first > a.last + 1) continue;
+            const std::vector<RankedPlace> ranked = RankPlaces(lex, pm.places, PlaceContext{});
+            if (!ranked.empty()) out->code = std::string(lex.place(ranked.front().index).country) + out->roles;
+          }
         }
       }
     };

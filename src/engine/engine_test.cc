@@ -347,6 +347,11 @@ TEST(Actors, ABodyWithoutNationalityBelongsToTheArticlesCountry) {
             V{"040 LBYGOV>LBYLEG 2021-07-27"});
 }
 
+TEST(Actors, ABodyPlacedByTheWordsAfterItIsOfThatPlacesCountry) {
+  // The gunmen in Gaza surrendered to the Israeli army: Palestinian, not of the other party's country.
+  EXPECT_EQ(Code("وقال إن المسلحين في غزة استسلموا للجيش الإسرائيلي."), V{"0874 PSEUAF>ISRMIL 2021-07-27"});
+}
+
 TEST(Actors, ABodyWordAfterADefiniteNounIsItsAdjective) {
   // Morocco cut diplomatic relations with Iran: الدبلوماسية is no actor of its own.
   EXPECT_EQ(Code("أعلن المغرب قطع العلاقات الدبلوماسية مع إيران."), V{"161 MAR>IRN 2021-07-27"});
