@@ -269,6 +269,37 @@ def main(argv):
     p = run(rasad, "query", "--db", db, "--near", "91,0,5")
     check("a bad filter is a usage error", p.returncode == 2 and "--near" in p.stderr, p.stderr)
 
+    # A full disk: the batch that does not fit is refused with a message, the database keeps what it had.
+    tiny = os.path.join(tmp, "tiny")
+    os.makedirs(tiny)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", tiny], capture_output=True).returncode == 0
+    if mounted and os.path.exists(CORPUS):
+        try:
+            full = os.path.join(tiny, "full.db")
+            run(rasad, "ingest", "--db", full, dedup)
+            con = sqlite3.connect(full)
+            before = con.execute("select count(*) from articles").fetchone()[0]
+            con.close()
+            import gzip
+            bulk = os.path.join(tmp, "bulk.jsonl")
+            with gzip.open(CORPUS, "rt", encoding="utf-8") as f, open(bulk, "w", encoding="utf-8") as out:
+                for i, line in enumerate(f):
+                    if i >= 2000:
+                        break
+                    out.write(line)
+            p = run(rasad, "ingest", "--db", full, bulk)
+            check("a full disk: an error naming the database", p.returncode != 0 and "full.db" in p.stderr and
+                  "full" in p.stderr, p.stderr[-600:])
+            con = sqlite3.connect(full)
+            ok = con.execute("pragma integrity_check").fetchone()[0] == "ok"
+            after = con.execute("select count(*) from articles").fetchone()[0]
+            con.close()
+            check("a full disk: the database is intact and keeps what it had", ok and after >= before, (ok, before, after))
+        finally:
+            subprocess.run(["umount", tiny], capture_output=True)
+    else:
+        print("skip full-disk test: cannot mount a small tmpfs here (needs root) or no corpus")
+
     # Crash safety: kill -9 in the middle of an ingest, then rerun: the same events as a clean ingest.
     if os.path.exists(CORPUS):
         part = os.path.join(tmp, "part.jsonl")
