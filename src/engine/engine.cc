@@ -144,7 +144,8 @@ constexpr double kGuessedCountryFactor = 0.8;
 constexpr double kBackgroundDenialFactor = 0.5;
 constexpr int kMinSportWords = 5;       // words of sports reporting that make an article a sports report
 constexpr double kSportsFactor = 0.5;   // sports are not coded: their events fall below the default confidence
-constexpr uint32_t kMinForeignTown = 100000;  // population of a town abroad that is named without its country
+constexpr uint32_t kMinForeignTown = 100000;
+constexpr double kImpliedTargetFactor = 0.8;  // a protest's government target is implied, not written  // population of a town abroad that is named without its country
 
 // How surely a construction attributes its actors, as measured on the project's samples and on read corpus
 // output (bench/RESULTS.md): a verbal noun's genitive and the subject of a verb are rarely wrong; the nearest
@@ -616,8 +617,15 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
       }
       has_target = false;
     }
+    // A protest names no one it is against more often than not: it is against the government of the protesters'
+    // country (CAMEO's convention, and the gold's), unless the protesters are that government.
+    bool implied = false;
+    if (!has_target && code.compare(0, 2, "14") == 0 && IsState(source_code) && source_code.compare(3, 3, "GOV") != 0) {
+      target_code = source_code.substr(0, 3) + "GOV";
+      has_target = implied = true;
+    }
     // An actor does not act on itself, nor a country on its own organs (الخارجية الجزائرية and الجزائر).
-    if (has_target && (target_code == source_code ||
+    if (has_target && !implied && (target_code == source_code ||
                        (source_code.compare(0, 3, target_code, 0, 3) == 0 &&
                         (source_code.size() == 3 || target_code.size() == 3)))) {
       note(p, fmt::format("dropped: {} acts on itself ({})", source_code, target_code));
@@ -628,6 +636,7 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
     if (entry.symmetric && key_target < key_source) std::swap(key_source, key_target);
     auto key = std::make_tuple(date.ToString(), key_source, key_target, code);
     double confidence = Confidence(p.rule, guessed);
+    if (implied) confidence *= kImpliedTargetFactor;
     if (sports) confidence *= kSportsFactor;
     // A denial is the news only in the title or the lead; further on it answers an accusation told before.
     if (code == "016" && !p.header && p.paragraph > lead_paragraph) confidence *= kBackgroundDenialFactor;
@@ -646,7 +655,11 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
     e.article_id = article.id;
     e.date = date;
     e.source = MakeActor(source_code, p.source.name, p.source.span);
-    if (has_target) e.target = MakeActor(target_code, p.target.name, p.target.span);
+    if (implied) {
+      e.target = MakeActor(target_code, lex.CountryName(target_code.substr(0, 3)), Span{});  // written nowhere
+    } else if (has_target) {
+      e.target = MakeActor(target_code, p.target.name, p.target.span);
+    }
     e.event_code = code;
     e.event_root = code.substr(0, 2);
     if (const CameoInfo* info = lex.cameo(code)) {

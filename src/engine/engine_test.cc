@@ -316,6 +316,14 @@ TEST(Confidence, SportsReportsFallBelowTheDefault) {
   for (const Event& e : events) EXPECT_LT(e.confidence, kMinConfidence) << e.event_code;
 }
 
+TEST(Codes, AProtestWithoutAWrittenTargetIsAgainstTheGovernment) {
+  // Thousands of Moroccans demonstrated; Tunisian protesters held a sit-in; against whom the text does not say.
+  EXPECT_EQ(Code("وتظاهر آلاف المغاربة أمس في الرباط."), V{"141 MAR>MARGOV 2021-07-26"});
+  EXPECT_EQ(Code("ونظم المحتجون التونسيون وقفة احتجاجية أمام البرلمان."), V{"141 TUNCVL>TUNGOV 2021-07-27"});
+  // A drone (طائرة مسيرة) is no march.
+  EXPECT_EQ(Code("ودانت الخارجية العراقية قصفا نفذته طائرة مسيرة تركية."), V{});
+}
+
 TEST(Codes, APersonAttackedIsAttackedInWords) {
   // Rouhani attacked Trump (criticism, 111); the Syrian army attacked opposition positions (force, 190).
   EXPECT_EQ(Code("هاجم الرئيس الإيراني حسن روحاني نظيره الأمريكي دونالد ترامب.", {2018, 7, 27}),
