@@ -123,7 +123,7 @@ void ExplainSentence(const std::string& text, size_t index, const SentenceMentio
     *out += fmt::format("  actor    {} = {}{}{}{}{}\n", words(a.first, a.last),
                         a.person ? a.person->name + " (dated)" : a.code.empty() ? std::string("(no country)") : a.code,
                         a.prep.empty() ? "" : " after " + a.prep, a.place ? ", a place" : "",
-                        a.aside ? ", in brackets" : "", a.coord_next >= 0 ? ", joined by و to the next" : "");
+                        a.aside ? ", set aside (an alias in brackets, or the body of a member before it)" : "", a.coord_next >= 0 ? ", joined by و to the next" : "");
   }
   for (const TimeMention& t : m.times) *out += fmt::format("  time     {}\n", words(t.first, t.last));
   for (size_t t = 0; t < m.triggers.size(); ++t) {

@@ -360,6 +360,12 @@ TEST(Actors, ABodyPlacedByTheWordsAfterItIsOfThatPlacesCountry) {
   EXPECT_EQ(Code("وقال إن المسلحين في غزة استسلموا للجيش الإسرائيلي."), V{"0874 PSEUAF>ISRMIL 2021-07-27"});
 }
 
+TEST(Actors, ATitleInABodyIsAMemberOfIt) {
+  // The official at the US State Department criticised Iran; the ambassador at the US embassy in Baghdad too.
+  EXPECT_EQ(Code("وانتقد المسؤول في وزارة الخارجية الأمريكية إيران."), V{"111 USAGOV>IRN 2021-07-27"});
+  EXPECT_EQ(Code("وانتقد السفير بالسفارة الأمريكية في بغداد إيران."), V{"111 USAGOV>IRN 2021-07-27"});
+}
+
 TEST(Actors, ABodyWordAfterADefiniteNounIsItsAdjective) {
   // Morocco cut diplomatic relations with Iran: الدبلوماسية is no actor of its own.
   EXPECT_EQ(Code("أعلن المغرب قطع العلاقات الدبلوماسية مع إيران."), V{"161 MAR>IRN 2021-07-27"});

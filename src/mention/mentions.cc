@@ -1045,6 +1045,21 @@ class SentenceMatcher {
       }
     }
     for (size_t a = 0; a + 1 < actors.size(); ++a) {
+      // A title with no nationality followed by في / ب and a body is a member of that body: مسؤول في الحلف "an
+      // official of NATO", مدع بالمحكمة الجنائية الدولية "a prosecutor at the ICC". The body is then no party.
+      ActorMention& member = actors[a];
+      ActorMention& body = actors[a + 1];
+      if (member.individual && member.code.empty() && member.person == nullptr && !member.roles.empty() &&
+          body.first == member.last + (body.prep.empty() ? 1 : 0) && !body.geo && body.person == nullptr &&
+          !body.code.empty() && (body.prep == "ب" || (body.prep.empty() && words[member.last].key == "في"))) {
+        const bool international = body.code.compare(0, 3, "IGO") == 0 || body.code.compare(0, 3, "NGO") == 0 ||
+                                   body.code.compare(0, 3, "IMG") == 0;
+        member.code = international ? body.code : body.code.substr(0, 3) + member.roles;
+        member.last = body.last;
+        body.aside = true;
+      }
+    }
+    for (size_t a = 0; a + 1 < actors.size(); ++a) {
       ActorMention& left = actors[a];
       ActorMention& right = actors[a + 1];
       if (right.conj && right.first == left.last && !left.place) {
