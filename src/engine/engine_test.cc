@@ -316,6 +316,13 @@ TEST(Confidence, SportsReportsFallBelowTheDefault) {
   for (const Event& e : events) EXPECT_LT(e.confidence, kMinConfidence) << e.event_code;
 }
 
+TEST(Codes, ShowsOfForceAndDetentions) {
+  // Russia stepped up naval patrols in the Baltic (150, no target); the Israeli authorities put the Palestinian
+  // activists in administrative detention (173).
+  EXPECT_EQ(Code("وقال مسؤولون إن روسيا كثفت من الدوريات البحرية في بحر البلطيق."), V{"150 RUS>- 2021-07-27"});
+  EXPECT_EQ(Code("وضعت السلطات الإسرائيلية الناشطين الفلسطينيين قيد الاعتقال الإداري."), V{"173 ISRGOV>PSEOPP 2021-07-27"});
+}
+
 TEST(Codes, AProtestWithoutAWrittenTargetIsAgainstTheGovernment) {
   // Thousands of Moroccans demonstrated; Tunisian protesters held a sit-in; against whom the text does not say.
   EXPECT_EQ(Code("وتظاهر آلاف المغاربة أمس في الرباط."), V{"141 MAR>MARGOV 2021-07-26"});
