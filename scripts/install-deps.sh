@@ -18,6 +18,7 @@ packages=(
   libsqlite3-dev      # the event store (with FTS5)
   libxml2-dev         # news pages (HTML)
   libcpp-httplib-dev  # rasad serve
+  chromium            # the dashboard's browser tests (driven by playwright-core, checked in under tests/browser)
   sqlite3             # the database shell, for users and tests
   time                # /usr/bin/time for bench/run.sh (peak memory)
 )

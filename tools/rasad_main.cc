@@ -127,6 +127,7 @@ int main(int argc, char** argv) {
   serve_cmd->add_flag("--private", serve.private_reads, "reads need the token too");
   serve_cmd->add_option("--cors", serve.cors, "an origin allowed to call the API from a browser");
   serve_cmd->add_flag("--demo", serve.demo, "serve a fresh database of the project's sample articles");
+  serve_cmd->add_option("--web", serve.web_dir, "the dashboard's files (default: the source tree's web/)");
   AddLexiconOptions(serve_cmd, &serve.lexicon);
 
   CLI11_PARSE(app, argc, argv);

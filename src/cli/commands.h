@@ -107,6 +107,7 @@ struct ServeCliOptions {
   bool private_reads = false;
   std::string cors;        // an origin allowed by CORS; empty: none
   bool demo = false;       // serve a fresh database of the sample articles
+  std::string web_dir;     // the dashboard's files; empty: the source tree's web/
   LexiconOptions lexicon;
 };
 

@@ -24,6 +24,7 @@ int RunServe(const ServeCliOptions& options) {
   serve.port = options.port;
   serve.private_reads = options.private_reads;
   serve.cors_origin = options.cors;
+  serve.web_dir = options.web_dir.empty() ? std::string(RASAD_WEB_DIR) : options.web_dir;
   if (!options.token_file.empty()) {
     std::ifstream in(options.token_file);
     std::getline(in, serve.token);

@@ -323,6 +323,52 @@ Status Serve(std::shared_ptr<const Engine> engine, std::unique_ptr<Store> store,
     Reply(res, Json{{"actors", actors}});
   }));
 
+  server.Get(R"(/v1/events/(\d+))", timed("/v1/events/{id}", [&](const httplib::Request& req, httplib::Response& res) {
+    // One event and its mentions, each with its sentence and the spans of trigger, source, target and place as
+    // byte offsets into that sentence.
+    const std::string id = req.matches[1];
+    EventFilter filter;
+    filter.all = true;
+    std::lock_guard lock(store_mu);
+    sqlite3_stmt* stmt = nullptr;
+    sqlite3_prepare_v2(store->db(),
+                       "SELECT m.article_id, a.title, a.outlet, m.sentence_text, m.trigger, m.rule, m.confidence, "
+                       "m.trigger_begin - m.sentence_begin, m.trigger_end - m.sentence_begin, "
+                       "m.source_begin - m.sentence_begin, m.source_end - m.sentence_begin, "
+                       "m.target_begin - m.sentence_begin, m.target_end - m.sentence_begin, m.place_name, "
+                       "m.place_begin - m.sentence_begin, m.place_end - m.sentence_begin, e.date, e.source_code, "
+                       "e.target_code, e.event_code, e.place_name FROM mentions m JOIN articles a ON a.id = m.article_id "
+                       "JOIN events e ON e.event_id = m.event_id WHERE m.event_id = ? ORDER BY m.mention_id",
+                       -1, &stmt, nullptr);
+    sqlite3_bind_int64(stmt, 1, std::atoll(id.c_str()));
+    auto text = [&](int c) {
+      const unsigned char* t = sqlite3_column_text(stmt, c);
+      return t ? Json(std::string(reinterpret_cast<const char*>(t))) : Json(nullptr);
+    };
+    auto span = [&](int c) {
+      if (sqlite3_column_type(stmt, c) == SQLITE_NULL) return Json(nullptr);
+      const int64_t b = sqlite3_column_int64(stmt, c), e = sqlite3_column_int64(stmt, c + 1);
+      return b < 0 || e < b ? Json(nullptr) : Json::array({b, e});  // outside the sentence: the dateline's place
+    };
+    Json mentions = Json::array();
+    Json event;
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+      if (event.is_null()) {
+        event = Json{{"event_id", std::atoll(id.c_str())}, {"date", text(16)}, {"source", text(17)},
+                     {"target", text(18)}, {"code", text(19)}, {"place", text(20)}};
+      }
+      mentions.push_back(Json{{"article_id", text(0)}, {"title", text(1)}, {"outlet", text(2)},
+                              {"sentence", text(3)}, {"trigger", text(4)}, {"rule", text(5)},
+                              {"confidence", sqlite3_column_double(stmt, 6)}, {"trigger_span", span(7)},
+                              {"source_span", span(9)}, {"target_span", span(11)}, {"place_name", text(13)},
+                              {"place_span", span(14)}});
+    }
+    sqlite3_finalize(stmt);
+    if (event.is_null()) return Error(res, 404, "not_found", "no such event: " + id);
+    event["mentions"] = mentions;
+    Reply(res, event);
+  }));
+
   server.Get(R"(/v1/articles/(.+))", timed("/v1/articles/{id}", [&](const httplib::Request& req, httplib::Response& res) {
     const std::string id = req.matches[1];
     std::lock_guard lock(store_mu);
@@ -366,6 +412,11 @@ Status Serve(std::shared_ptr<const Engine> engine, std::unique_ptr<Store> store,
     Reply(res, a);
   }));
 
+  // The dashboard: static files (web/ and its vendored libraries), nothing fetched from elsewhere.
+  if (!options.web_dir.empty() && !server.set_mount_point("/", options.web_dir)) {
+    return Status::Error(fmt::format("{}: no dashboard files there", options.web_dir));
+  }
+  server.set_file_extension_and_mimetype_mapping("json", "application/json");
   if (!server.bind_to_port(options.host, options.port)) {
     return Status::Error(fmt::format("cannot listen on {}:{}", options.host, options.port));
   }

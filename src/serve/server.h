@@ -8,7 +8,9 @@
 //   GET  /v1/events               the filters of `rasad query` as parameters, `limit`, `cursor` -> a page
 //   GET  /v1/series, /v1/top      as `rasad series`, `rasad top`
 //   GET  /v1/articles/{id}        the article's text with the spans of its events' actors, triggers and places
+//   GET  /v1/events/{id}          one event with its mentions: sentence and spans of trigger, actors and place
 //   GET  /v1/actors?q=            actor codes and names that begin with (or contain) q, for search as you type
+//   GET  /                        the dashboard (web/), when a web directory is given
 // Errors are JSON {"error": {"code", "message"}}. Bodies are limited in size and requests in time; the token is
 // compared in constant time; reads need it only with `private_reads`; CORS headers only for `cors_origin`.
 // The store is one SQLite connection used under a mutex. Tested in tests/serve_test.py over loopback.
@@ -31,6 +33,7 @@ struct ServeOptions {
   std::string cors_origin;         // empty: no CORS headers
   size_t max_body_bytes = 16 << 20;
   int timeout_seconds = 30;
+  std::string web_dir;             // the dashboard's static files served at /; empty: none
 };
 
 // Runs the server until it is stopped (SIGINT/SIGTERM). Returns a message when it cannot listen.

@@ -1,0 +1,174 @@
+// The rasad dashboard: filters -> the API (/v1/events, /v1/series, /v1/events/{id}) -> map, timeline, list and
+// evidence. Everything it loads is served by `rasad serve` itself (vendored libraries, world-atlas countries).
+"use strict";
+
+const QUAD_COLOURS = { 1: "#2c7bb6", 2: "#1a9641", 3: "#fdae61", 4: "#d7191c" };
+const ROOTS = ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16", "17",
+               "18", "19", "20"];
+
+const form = document.getElementById("filters");
+const map = L.map("map", { worldCopyJump: true, attributionControl: false }).setView([27, 30], 3);
+const markers = L.layerGroup().addTo(map);
+let plot = null;
+
+for (const root of ROOTS) form.root.add(new Option(root, root));
+
+// The countries of world-atlas as the base map: it works offline, with no tile server.
+fetch("vendor/countries-110m.json").then((r) => r.json()).then((topology) => {
+  const countries = topojson.feature(topology, topology.objects.countries);
+  L.geoJSON(countries, { style: { color: "#8aa", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 } }).addTo(map);
+  markers.bringToFront?.();
+});
+
+function params() {
+  const p = new URLSearchParams();
+  for (const name of ["actor", "dyad", "root", "quad", "since", "until", "place"]) {
+    const v = form[name].value.trim();
+    if (v) p.set(name, v);
+  }
+  return p;
+}
+
+async function api(path) {
+  const r = await fetch(path);
+  const body = await r.json();
+  if (!r.ok) throw new Error(body.error ? body.error.message : r.statusText);
+  return body;
+}
+
+function cell(text) {
+  const td = document.createElement("td");
+  td.textContent = text ?? "";
+  return td;
+}
+
+async function load() {
+  const p = params();
+  history.replaceState(null, "", "?" + p.toString() + location.hash);
+  p.set("limit", "1000");
+  const { events } = await api("/v1/events?" + p.toString());
+  document.getElementById("count").textContent = `(${events.length})`;
+  const tbody = document.querySelector("#events tbody");
+  tbody.replaceChildren();
+  markers.clearLayers();
+  for (const e of events) {
+    const tr = document.createElement("tr");
+    tr.dataset.eventId = e.event_id;
+    tr.className = "quad" + e.quad;
+    tr.append(cell(e.date), cell(e.source), cell(e.code), cell(e.target || "–"), cell(e.place), cell(e.num_articles));
+    tr.addEventListener("click", () => showEvidence(e.event_id));
+    tbody.append(tr);
+    if (e.lat !== null && e.lon !== null) {
+      L.circleMarker([e.lat, e.lon], { radius: 5 + Math.min(8, e.num_articles), color: QUAD_COLOURS[e.quad],
+                                       fillOpacity: 0.6, className: "event-marker quad" + e.quad })
+        .bindTooltip(`${e.date} ${e.source} ${e.code} ${e.target || ""}`)
+        .on("click", () => showEvidence(e.event_id))
+        .addTo(markers);
+    }
+  }
+  p.delete("limit");
+  p.set("by", "month");
+  const { series } = await api("/v1/series?" + p.toString());
+  drawTimeline(series);
+  const open = new URLSearchParams(location.hash.slice(1)).get("event");
+  if (open) showEvidence(open);
+}
+
+function drawTimeline(series) {
+  const el = document.getElementById("timeline");
+  const x = series.map((r) => Date.parse(r.period + "-01T00:00:00Z") / 1000);
+  const data = [x, series.map((r) => r.events), series.map((r) => r.goldstein_sum)];
+  const opts = {
+    width: el.clientWidth || 500, height: 220,
+    series: [{}, { label: "events", stroke: "#1f3a5f", width: 2 }, { label: "Goldstein", stroke: "#d7191c", scale: "g" }],
+    axes: [{}, {}, { scale: "g", side: 1 }],
+    // Brushing a range of months sets the date filter.
+    hooks: { setSelect: [(u) => {
+      if (u.select.width < 2) return;
+      const from = new Date(u.posToVal(u.select.left, "x") * 1000).toISOString().slice(0, 7);
+      const to = new Date(u.posToVal(u.select.left + u.select.width, "x") * 1000).toISOString().slice(0, 7);
+      form.since.value = from;
+      form.until.value = to;
+      load();
+    }] },
+  };
+  if (plot) plot.destroy();
+  plot = new uPlot(opts, data, el);
+}
+
+// The sentence with its trigger, source, target and place marked; spans are UTF-8 byte offsets into it.
+function highlighted(sentence, spans) {
+  const bytes = new TextEncoder().encode(sentence);
+  const decoder = new TextDecoder();
+  const marks = spans.filter((s) => s.span).sort((a, b) => a.span[0] - b.span[0]);
+  const frag = document.createDocumentFragment();
+  let at = 0;
+  for (const m of marks) {
+    const [b, e] = m.span;
+    if (b < at || e > bytes.length) continue;  // overlapping or outside: shown once
+    frag.append(decoder.decode(bytes.slice(at, b)));
+    const mark = document.createElement("mark");
+    mark.className = m.kind;
+    mark.title = m.kind;
+    mark.textContent = decoder.decode(bytes.slice(b, e));
+    frag.append(mark);
+    at = e;
+  }
+  frag.append(decoder.decode(bytes.slice(at)));
+  return frag;
+}
+
+async function showEvidence(id) {
+  const event = await api("/v1/events/" + id);
+  const panel = document.getElementById("evidence-panel");
+  const box = document.getElementById("evidence");
+  box.replaceChildren();
+  const head = document.createElement("p");
+  head.className = "event-head";
+  head.textContent = `${event.date} · ${event.source} → ${event.target || "–"} · CAMEO ${event.code}` +
+                     (event.place ? ` · ${event.place}` : "");
+  box.append(head);
+  for (const m of event.mentions) {
+    const p = document.createElement("p");
+    p.className = "sentence";
+    p.lang = "ar";
+    p.dir = "rtl";
+    p.append(highlighted(m.sentence, [
+      { kind: "trigger", span: m.trigger_span }, { kind: "source", span: m.source_span },
+      { kind: "target", span: m.target_span }, { kind: "place", span: m.place_span }]));
+    const link = document.createElement("a");
+    link.href = "/v1/articles/" + encodeURIComponent(m.article_id);
+    link.textContent = m.title || m.article_id;
+    link.className = "article-link";
+    box.append(p, link);
+  }
+  panel.hidden = false;
+  location.hash = "event=" + id;
+}
+
+document.getElementById("close-evidence").addEventListener("click", () => {
+  document.getElementById("evidence-panel").hidden = true;
+  history.replaceState(null, "", location.pathname + location.search);
+});
+
+// Search as you type over actors.
+form.actor.addEventListener("input", async () => {
+  const q = form.actor.value.trim();
+  if (q.length < 2) return;
+  const { actors } = await api("/v1/actors?q=" + encodeURIComponent(q));
+  const list = document.getElementById("actor-list");
+  list.replaceChildren(...actors.map((a) => new Option(a.name ? `${a.code} ${a.name}` : a.code, a.code)));
+});
+
+form.addEventListener("submit", (ev) => {
+  ev.preventDefault();
+  load().catch(showError);
+});
+
+function showError(err) {
+  document.getElementById("count").textContent = "— " + err.message;
+}
+
+// Filters from the address (?dyad=MAR,ESP), so that a view can be shared.
+for (const [k, v] of new URLSearchParams(location.search)) if (form[k]) form[k].value = v;
+load().catch(showError);
