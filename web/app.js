@@ -50,7 +50,6 @@ async function load() {
   document.getElementById("count").textContent = `(${events.length})`;
   const tbody = document.querySelector("#events tbody");
   tbody.replaceChildren();
-  markers.clearLayers();
   for (const e of events) {
     const tr = document.createElement("tr");
     tr.dataset.eventId = e.event_id;
@@ -58,18 +57,14 @@ async function load() {
     tr.append(cell(e.date), cell(e.source), cell(e.code), cell(e.target || "–"), cell(e.place), cell(e.num_articles));
     tr.addEventListener("click", () => showEvidence(e.event_id));
     tbody.append(tr);
-    if (e.lat !== null && e.lon !== null) {
-      L.circleMarker([e.lat, e.lon], { radius: 5 + Math.min(8, e.num_articles), color: QUAD_COLOURS[e.quad],
-                                       fillOpacity: 0.6, className: "event-marker quad" + e.quad })
-        .bindTooltip(`${e.date} ${e.source} ${e.code} ${e.target || ""}`)
-        .on("click", () => showEvidence(e.event_id))
-        .addTo(markers);
-    }
   }
+  shown = events;
+  drawMarkers();
   p.delete("limit");
   p.set("by", "month");
   const { series } = await api("/v1/series?" + p.toString());
   drawTimeline(series);
+  await drawDyad(p);
   const open = new URLSearchParams(location.hash.slice(1)).get("event");
   if (open) showEvidence(open);
 }
@@ -94,6 +89,62 @@ function drawTimeline(series) {
   };
   if (plot) plot.destroy();
   plot = new uPlot(opts, data, el);
+}
+
+// The dyad view: with two actors chosen, the codes of what passed between them (the timeline above is theirs).
+async function drawDyad(p) {
+  const panel = document.getElementById("dyad-panel");
+  const dyad = form.dyad.value.trim();
+  panel.hidden = !dyad;
+  if (!dyad) return;
+  const q = new URLSearchParams(p);
+  q.delete("by");
+  q.set("what", "codes");
+  q.set("limit", "10");
+  const { top } = await api("/v1/top?" + q.toString());
+  document.getElementById("dyad-names").textContent = dyad.replace(",", " and ");
+  const tbody = document.querySelector("#dyad-codes tbody");
+  tbody.replaceChildren(...top.map((r) => {
+    const tr = document.createElement("tr");
+    tr.append(cell(r.code), cell(r.events));
+    return tr;
+  }));
+}
+
+let shown = [];  // the events of the current filter
+
+function drawMarkers() {
+  markers.clearLayers();
+  for (const group of clustered(shown)) {
+    const e = group[0];
+    if (group.length === 1) {
+      L.circleMarker([e.lat, e.lon], { radius: 5 + Math.min(8, e.num_articles), color: QUAD_COLOURS[e.quad],
+                                       fillOpacity: 0.6, className: "event-marker quad" + e.quad })
+        .bindTooltip(`${e.date} ${e.source} ${e.code} ${e.target || ""}`)
+        .on("click", () => showEvidence(e.event_id))
+        .addTo(markers);
+      continue;
+    }
+    const lat = group.reduce((a, x) => a + x.lat, 0) / group.length;
+    const lon = group.reduce((a, x) => a + x.lon, 0) / group.length;
+    const icon = L.divIcon({ className: "cluster-icon",
+                             html: `<span class="cluster" data-count="${group.length}">${group.length}</span>` });
+    L.marker([lat, lon], { icon }).on("click", () => map.setView([lat, lon], map.getZoom() + 2)).addTo(markers);
+  }
+}
+map.on("zoomend", drawMarkers);
+
+// Many markers in one place are drawn as one, with their number, until the map is zoomed in.
+function clustered(events) {
+  const size = 8 / Math.pow(2, map.getZoom() - 3);  // degrees per cell
+  const cells = new Map();
+  for (const e of events) {
+    if (e.lat === null || e.lon === null) continue;
+    const key = Math.round(e.lat / size) + ":" + Math.round(e.lon / size);
+    if (!cells.has(key)) cells.set(key, []);
+    cells.get(key).push(e);
+  }
+  return [...cells.values()];
 }
 
 // The sentence with its trigger, source, target and place marked; spans are UTF-8 byte offsets into it.
@@ -137,7 +188,7 @@ async function showEvidence(id) {
       { kind: "trigger", span: m.trigger_span }, { kind: "source", span: m.source_span },
       { kind: "target", span: m.target_span }, { kind: "place", span: m.place_span }]));
     const link = document.createElement("a");
-    link.href = "/v1/articles/" + encodeURIComponent(m.article_id);
+    link.href = "article.html?id=" + encodeURIComponent(m.article_id);
     link.textContent = m.title || m.article_id;
     link.className = "article-link";
     box.append(p, link);

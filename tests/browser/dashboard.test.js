@@ -77,8 +77,15 @@ async function main() {
     check("filtered by dyad: the list is the API's", JSON.stringify(dyadRows) === JSON.stringify(dyad.events.map((e) => e.event_id)),
           { dyadRows, api: dyad.events.map((e) => e.event_id) });
     const located = dyad.events.filter((e) => e.lat !== null).length;
-    const markers = await page.$$eval("path.event-marker", (ps) => ps.length);
-    check("filtered by dyad: one marker per located event", markers === located && located > 0, { markers, located });
+    const single = await page.$$eval("path.event-marker", (ps) => ps.length);
+    const inClusters = await page.$$eval(".cluster", (cs) => cs.reduce((n, c) => n + Number(c.dataset.count), 0));
+    check("filtered by dyad: every located event on the map, alone or in a cluster",
+          single + inClusters === located && located > 0, { single, inClusters, located });
+    await page.waitForSelector("#dyad-codes tbody tr");  // drawn after the timeline
+    const codes = await page.$$eval("#dyad-codes tbody tr", (trs) => trs.map((tr) => tr.cells[0].textContent));
+    const top = await (await fetch(base + "/v1/top?what=codes&dyad=MAR,ESP&limit=10")).json();
+    check("the dyad view lists the codes between the two", JSON.stringify(codes) === JSON.stringify(top.top.map((r) => r.code)),
+          { codes, top: top.top });
     await page.screenshot({ path: shots + "/dyad.png", fullPage: true });
 
     // Open an event: its sentence right to left with trigger, source and target marked as the API says.
@@ -112,6 +119,17 @@ async function main() {
           shown.target === want(m.target_span), { shown, trigger: want(m.trigger_span), source: want(m.source_span) });
     check("evidence: a link to the article", (await page.$("#evidence a.article-link")) !== null);
     await page.screenshot({ path: shots + "/evidence.png", fullPage: true });
+
+    // The article view: its text with the words of its events marked.
+    await page.click("#evidence a.article-link");
+    await page.waitForSelector("#article mark.trigger");
+    const article = await (await fetch(base + "/v1/articles/" + encodeURIComponent(m.article_id))).json();
+    const text = await page.$eval("#article", (d) => d.textContent);
+    const triggers = await page.$$eval("#article mark.trigger", (ms) => ms.length);
+    check("the article view shows the whole text with its triggers marked",
+          text === article.text && triggers >= 1, { triggers, length: text.length });
+    await page.screenshot({ path: shots + "/article.png", fullPage: true });
+    await page.goBack();
 
     // A phone's screen.
     await page.setViewportSize({ width: 390, height: 844 });
