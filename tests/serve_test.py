@@ -116,6 +116,17 @@ def main(argv):
             b, en = e["trigger_span"]
             ok = ok and len(text[b:en].decode("utf-8")) > 0
         check("articles/{id}: text and spans that point into it", ok, body[:300])
+        status, body = request(port, "/v1/events/" + str(everything[0]["event_id"]))
+        ev = json.loads(body)
+        m = ev["mentions"][0] if status == 200 and ev.get("mentions") else None
+        sentence = m["sentence"].encode("utf-8") if m else b""
+        check("events/{id}: the event with its mentions, spans into each sentence",
+              m is not None and sentence[m["trigger_span"][0]:m["trigger_span"][1]].decode("utf-8") in m["trigger"], body[:300])
+        status, body = request(port, "/v1/events/999999")
+        check("events/{id}: 404 for an unknown event", status == 404, body)
+        status, body = request(port, "/v1/top?what=countries")
+        check("top countries carry their ISO numeric codes", status == 200 and
+              all(r["numeric"] for r in json.loads(body)["top"]), body[:300])
         status, body = request(port, "/v1/articles/no-such-article")
         check("articles/{id}: 404 for an unknown id", status == 404 and json.loads(body)["error"]["code"] == "not_found", body)
 

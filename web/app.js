@@ -13,12 +13,35 @@ let plot = null;
 
 for (const root of ROOTS) form.root.add(new Option(root, root));
 
-// The countries of world-atlas as the base map: it works offline, with no tile server.
-fetch("vendor/countries-110m.json").then((r) => r.json()).then((topology) => {
-  const countries = topojson.feature(topology, topology.objects.countries);
-  L.geoJSON(countries, { style: { color: "#8aa", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 } }).addTo(map);
-  markers.bringToFront?.();
+// The countries of world-atlas as the base map: it works offline, with no tile server. Each is shaded by the
+// number of events it takes part in under the current filter.
+let countryCounts = new Map();
+const countryLayer = L.geoJSON(null, {
+  style: (f) => {
+    const n = countryCounts.get(f.id) || 0;
+    return { color: "#8aa", weight: 0.6, fillOpacity: 1,
+             fillColor: n ? `hsl(210, 60%, ${Math.max(45, 92 - 10 * Math.log2(1 + n))}%)` : "#f4f1ea",
+             className: `country c${f.id}` + (n ? " shaded" : "") };
+  },
+}).addTo(map);
+const worldLoaded = fetch("vendor/countries-110m.json").then((r) => r.json()).then((topology) => {
+  countryLayer.addData(topojson.feature(topology, topology.objects.countries));
 });
+
+async function shadeCountries(p) {
+  const q = new URLSearchParams(p);
+  q.delete("by");
+  q.set("what", "countries");
+  q.set("limit", "300");
+  const { top } = await api("/v1/top?" + q.toString());
+  countryCounts = new Map(top.filter((r) => r.numeric).map((r) => [r.numeric, r.events]));
+  await worldLoaded;
+  // A new layer's paths take their classes from style(); redraw them all.
+  const features = [];
+  countryLayer.eachLayer((l) => features.push(l.feature));
+  countryLayer.clearLayers();
+  countryLayer.addData({ type: "FeatureCollection", features });
+}
 
 function params() {
   const p = new URLSearchParams();
@@ -65,6 +88,7 @@ async function load() {
   const { series } = await api("/v1/series?" + p.toString());
   drawTimeline(series);
   await drawDyad(p);
+  await shadeCountries(p);
   const open = new URLSearchParams(location.hash.slice(1)).get("event");
   if (open) showEvidence(open);
 }

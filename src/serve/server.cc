@@ -18,6 +18,7 @@
 #include "input/reader.h"
 #include "lexicon/lexicon.h"
 #include "output/writer.h"
+#include "store/export.h"
 #include "store/query.h"
 
 namespace rasad {
@@ -115,6 +116,7 @@ Status Serve(std::shared_ptr<const Engine> engine, std::unique_ptr<Store> store,
   std::mutex store_mu;
   Metrics metrics;
   const Lexicon& lex = engine->lexicon();
+  const std::map<std::string, std::string> numeric = LoadCountryColumn(DefaultDataDir() + "/fips.tsv", 2);
   server.set_payload_max_length(options.max_body_bytes);
   // Small responses go out at once: without it, a header and a body written apart wait on the client's delayed
   // acknowledgement (Nagle), and a page's dozen files take a second instead of milliseconds.
@@ -317,7 +319,15 @@ Status Serve(std::shared_ptr<const Engine> engine, std::unique_ptr<Store> store,
       table = Top(*store, lex, filter.value(), what, LimitOf(req, 20, 1000));
     }
     if (!table.ok()) return Error(res, 400, "bad_request", table.status().message());
-    Reply(res, Json{{"what", what}, {"top", TableJson(table.value())}});
+    Json top = TableJson(table.value());
+    if (what == "countries") {
+      // The ISO numeric code of each country, by which the dashboard's world-atlas map knows it.
+      for (Json& row : top) {
+        auto it = numeric.find(row["country"].get<std::string>());
+        row["numeric"] = it == numeric.end() ? Json(nullptr) : Json(it->second);
+      }
+    }
+    Reply(res, Json{{"what", what}, {"top", top}});
   }));
 
   server.Get("/v1/actors", timed("/v1/actors", [&](const httplib::Request& req, httplib::Response& res) {

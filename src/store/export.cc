@@ -62,7 +62,9 @@ std::string Compact(const std::string& iso_day) {  // 2021-07-26 -> 20210726
 
 }  // namespace
 
-std::map<std::string, std::string> LoadFips(const std::string& path) {
+std::map<std::string, std::string> LoadFips(const std::string& path) { return LoadCountryColumn(path, 1); }
+
+std::map<std::string, std::string> LoadCountryColumn(const std::string& path, int column) {
   std::map<std::string, std::string> fips;
   std::ifstream in(path);
   std::string line;
@@ -70,7 +72,10 @@ std::map<std::string, std::string> LoadFips(const std::string& path) {
     if (line.empty() || line[0] == '#') continue;
     std::istringstream fields(line);
     std::string iso3, code;
-    if (std::getline(fields, iso3, '\t') && std::getline(fields, code, '\t')) fips[iso3] = code;
+    if (!std::getline(fields, iso3, '\t')) continue;
+    for (int c = 0; c < column && std::getline(fields, code, '\t'); ++c) {
+    }
+    if (!code.empty() && code != "-") fips[iso3] = code;
   }
   return fips;
 }

@@ -29,8 +29,10 @@ std::string ToGdelt(const Table& events, const std::map<std::string, std::string
 // Returns PLOVER-style JSON Lines for `events`.
 std::string ToPlover(const Table& events);
 
-// Reads data/fips.tsv (iso3, fips, name); empty on error.
+// Reads data/fips.tsv (iso3, fips, numeric, name): ISO3 -> FIPS 10-4; empty on error.
 std::map<std::string, std::string> LoadFips(const std::string& path);
+// Reads one column of data/fips.tsv by ISO3 (1 FIPS, 2 ISO numeric); empty on error.
+std::map<std::string, std::string> LoadCountryColumn(const std::string& path, int column);
 
 // The PLOVER event type of a CAMEO code, and its mode ("" when none or CAMEO says nothing more).
 std::pair<std::string, std::string> PloverOf(const std::string& cameo_code);

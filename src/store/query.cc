@@ -288,11 +288,16 @@ Result<Table> Top(const Store& store, const Lexicon& lexicon, const EventFilter&
   } else if (what == "codes") {
     sql = "SELECT e.event_code AS code, count(*) AS events FROM events e WHERE " + w +
           " GROUP BY code ORDER BY events DESC, code";
+  } else if (what == "countries") {
+    sql = "SELECT country, count(*) AS events FROM (SELECT e.source_country AS country FROM events e WHERE " + w +
+          " UNION ALL SELECT e.target_country FROM events e WHERE e.target_country != '' AND " + w +
+          ") WHERE country != '' GROUP BY country ORDER BY events DESC, country";
+    repeat = 2;
   } else if (what == "places") {
     sql = "SELECT e.place_name AS place, e.place_country AS country, count(*) AS events FROM events e WHERE " + w +
           " AND e.place_name IS NOT NULL GROUP BY place, country ORDER BY events DESC, place";
   } else {
-    return Status::Error(fmt::format("top lists actors, dyads, codes or places, not '{}'", what));
+    return Status::Error(fmt::format("top lists actors, dyads, codes, countries or places, not '{}'", what));
   }
   if (limit > 0) sql += fmt::format(" LIMIT {}", limit);
   return Run(store, sql, where.value().params, repeat, [](const auto&) { return true; });

@@ -48,7 +48,8 @@ Result<Table> QueryEvents(const Store& store, const Lexicon& lexicon, const Even
 // Counts, Goldstein sum and mean and the four quad-class counts per period: "day", "week" or "month".
 Result<Table> Series(const Store& store, const Lexicon& lexicon, const EventFilter& filter, const std::string& by);
 
-// The most frequent actors, dyads, codes or places ("actors", "dyads", "codes", "places") among the events.
+// The most frequent actors, dyads, codes, countries (as source or target) or places ("actors", "dyads",
+// "codes", "countries", "places") among the events.
 Result<Table> Top(const Store& store, const Lexicon& lexicon, const EventFilter& filter, const std::string& what,
                   size_t limit);
 

@@ -67,6 +67,32 @@ async function main() {
     check("the first view appears quickly", firstView < 5000, firstView);
     await page.screenshot({ path: shots + "/dashboard.png", fullPage: true });
 
+    // Actor search as you type: the suggestions are the API's.
+    await page.fill("input[name=actor]", "KWT");
+    await page.waitForFunction(() => document.querySelectorAll("#actor-list option").length > 0);
+    const options = await page.$$eval("#actor-list option", (os) => os.map((o) => o.value));
+    check("actor search as you type", options.length > 0 && options.every((v) => v.startsWith("KWT")), options);
+    await page.fill("input[name=actor]", "");
+
+    // Brushing the timeline sets the date range and filters the list.
+    const box = await (await page.$("#timeline .u-over")).boundingBox();
+    await page.mouse.move(box.x + box.width * 0.55, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.98, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForFunction(() => location.search.includes("since="));
+    const since = await page.inputValue("input[name=since]");
+    const until = await page.inputValue("input[name=until]");
+    await page.waitForFunction((s) => [...document.querySelectorAll("#events tbody tr td:first-child")]
+                                        .every((td) => td.textContent.slice(0, 7) >= s), since);
+    const brushed = await (await fetch(`${base}/v1/events?since=${since}&until=${until}&limit=1000`)).json();
+    const brushedRows = await page.$$eval("#events tbody tr", (trs) => trs.map((tr) => Number(tr.dataset.eventId)));
+    check("brushing the timeline sets the dates and filters the list",
+          /^\d{4}-\d{2}$/.test(since) && JSON.stringify(brushedRows) === JSON.stringify(brushed.events.map((e) => e.event_id)),
+          { since, until, brushedRows });
+    await page.fill("input[name=since]", "");
+    await page.fill("input[name=until]", "");
+
     // Filter by a dyad: list and markers follow the API.
     await page.fill("input[name=dyad]", "MAR,ESP");
     await page.click("#filters button[type=submit]");
@@ -82,6 +108,11 @@ async function main() {
     check("filtered by dyad: every located event on the map, alone or in a cluster",
           single + inClusters === located && located > 0, { single, inClusters, located });
     await page.waitForSelector("#dyad-codes tbody tr");  // drawn after the timeline
+    await page.waitForSelector("path.country.c504.shaded");  // Morocco (ISO numeric 504), shaded by its events
+    const shaded = await page.$$eval("path.country.shaded", (ps) => ps.map((p) => p.getAttribute("class")));
+    const countries = await (await fetch(base + "/v1/top?what=countries&dyad=MAR,ESP&limit=300")).json();
+    check("countries with events under the filter are shaded, and only they",
+          shaded.length === countries.top.filter((r) => r.numeric).length, { shaded, countries: countries.top });
     const codes = await page.$$eval("#dyad-codes tbody tr", (trs) => trs.map((tr) => tr.cells[0].textContent));
     const top = await (await fetch(base + "/v1/top?what=codes&dyad=MAR,ESP&limit=10")).json();
     check("the dyad view lists the codes between the two", JSON.stringify(codes) === JSON.stringify(top.top.map((r) => r.code)),
