@@ -11,6 +11,8 @@ import subprocess
 import sys
 import tempfile
 
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
 # A sentence of the project's own, with a known event: Egypt's foreign minister receives his Jordanian
 # counterpart (043) on the Monday before publication.
 ARTICLE = ("وزير الخارجية المصري يستقبل نظيره الأردني\n"
@@ -132,6 +134,15 @@ def main(argv):
     p = run(rasad, path("login.html"), path("broken.html"), path("clean.txt"))
     check("HTML without an article: error, others coded", p.returncode == 1 and b"login.html" in p.stderr and
           b"broken.html" in p.stderr and len(events(p)) == 1, p.stderr)
+
+    # Several coding threads: the same output, in the same order, and the same diagnostics, as one thread; bad
+    # inputs among good ones included.
+    inputs = [os.path.join(ROOT, "samples"), path("bad-utf8.txt"), path("login.html"), path("clean.txt")]
+    one, two = run(rasad, "--all", *inputs), run(rasad, "--all", "-j", "3", *inputs)
+    check("-j 3: the output of one thread, in order", one.stdout == two.stdout and len(events(one)) > 10 and
+          one.returncode == two.returncode == 1, (len(one.stdout), len(two.stdout), one.returncode, two.returncode))
+    check("-j 3: the same diagnostics", sorted(one.stderr.splitlines()) == sorted(two.stderr.splitlines()),
+          (one.stderr[-300:], two.stderr[-300:]))
 
     # Standard input.
     p = run(rasad, stdin=ARTICLE.encode("utf-8"))

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   code_cmd->add_option("--format", code.format, "output format: jsonl or table")
       ->check(CLI::IsMember({"jsonl", "table"}));
   code_cmd->add_flag("--stats", code.stats, "print throughput figures to stderr at the end");
+  code_cmd->add_option("-j,--jobs", code.jobs, "coding threads (default 1); the output keeps the input's order");
   code_cmd->add_flag("--all", code.all, "also the less confident events (confidence below 0.5), which are left out by default");
   code_cmd->add_flag("--actors", code.actors, "print every actor found (one JSON object each) instead of events");
   AddLexiconOptions(code_cmd, &code.lexicon);

@@ -26,6 +26,7 @@ struct CodeOptions {
   bool stats = false;               // throughput figures on stderr
   bool actors = false;              // print the actors found, one JSON object each, instead of events
   bool all = false;                 // also the events below kMinConfidence
+  int jobs = 1;                     // coding threads; the output keeps the input's order
 };
 
 // Opens the engine as `options` say; the compiled file is checked for staleness against DefaultDataDir().
