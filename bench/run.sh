@@ -1,15 +1,49 @@
 #!/usr/bin/env bash
-# Throughput of `rasad code` on the real corpus, one core, written to stdout in the form of bench/RESULTS.md.
-# Usage: bench/run.sh [CORPUS_FILE]   (default ../shared/corpus/ant-multisource-2018.jsonl.gz)
+# The whole-corpus benchmark: the speed of light (bench/speed_of_light.cc: decompress, parse, validate, split on
+# white space), then `rasad code` on one core and with -j 2, their ratio, peak memory; then the micro-benchmarks.
+# Prints a table and appends it to bench/RESULTS.md with the date, the commit and the machine (`make bench`).
+# Usage: bench/run.sh [CORPUS_FILE...]   (default: ../shared/corpus/*.jsonl.gz)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-corpus=${1:-../shared/corpus/ant-multisource-2018.jsonl.gz}
-[ -f "$corpus" ] || { echo "bench: $corpus not found" >&2; exit 1; }
+corpus=("$@")
+[ ${#corpus[@]} -gt 0 ] || corpus=(../shared/corpus/*.jsonl.gz)
+for f in "${corpus[@]}"; do [ -f "$f" ] || { echo "bench: $f not found" >&2; exit 1; }; done
 rasad=build/rasad
-[ -x "$rasad" ] || { echo "bench: build first (make)" >&2; exit 1; }
-# Warm the page cache, then measure: wall time, peak RSS and the engine's own counts.
-$rasad code "$corpus" > /dev/null 2>&1 || true
-/usr/bin/time -f '%e s wall, %M kB peak RSS' taskset -c 0 $rasad code "$corpus" --stats 2> /tmp/rasad-bench.err > /dev/null
-grep -E 'stats|peak' /tmp/rasad-bench.err
-echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(git rev-parse --short HEAD)"
+[ -x "$rasad" ] && [ -x build/speed_of_light ] || { echo "bench: build first (make)" >&2; exit 1; }
+
+# Warm the page cache, then measure.
+cat "${corpus[@]}" > /dev/null
+light=$(taskset -c 0 build/speed_of_light "${corpus[@]}")
+echo "$light"
+light_rate=$(echo "$light" | sed -E 's/.* ([0-9]+) articles\/s.*/\1/')
+row() {  # label, extra flags, cpus
+  local err=/tmp/rasad-bench.err
+  /usr/bin/time -f '%M' taskset -c "$3" $rasad code $2 "${corpus[@]}" --stats 2> "$err" > /dev/null
+  local stats rss
+  stats=$(grep 'rasad: stats' "$err")
+  rss=$(tail -1 "$err")
+  local articles sentences seconds
+  articles=$(echo "$stats" | sed -E 's/.* ([0-9]+) articles\/s.*/\1/')
+  sentences=$(echo "$stats" | sed -E 's/.* ([0-9]+) sentences\/s.*/\1/')
+  seconds=$(echo "$stats" | sed -E 's/.* in ([0-9.]+) s:.*/\1/')
+  printf '| %s | %s s | %s | %s | %.1f %% | %d MB |\n' "$1" "$seconds" "$articles" "$sentences" \
+    "$(awk -v a="$articles" -v l="$light_rate" 'BEGIN { print 100 * a / l }')" $((rss / 1024))
+}
+table=$(
+  echo "| run | time | articles/s | sentences/s | of the speed of light | peak RSS |"
+  echo "|---|---|---|---|---|---|"
+  row "rasad code, one core" "" 0
+  row "rasad code -j 2, two cores" "-j 2" 0,1
+)
+machine="$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), commit $(git rev-parse --short HEAD)"
+echo "$table"
+echo "machine: $machine"
+{
+  echo
+  echo "## $(date -u +%Y-%m-%d) \`make bench\` ($machine)"
+  echo
+  echo "Corpus: ${corpus[*]}. $light."
+  echo
+  echo "$table"
+} >> bench/RESULTS.md
 if [ -x build/text_bench ]; then build/text_bench --benchmark_min_time=0.5; fi
