@@ -21,6 +21,8 @@ packages=(
   chromium            # the dashboard's browser tests (driven by playwright-core, checked in under tests/browser)
   sqlite3             # the database shell, for users and tests
   time                # /usr/bin/time for bench/run.sh (peak memory)
+  clang libclang-rt-14-dev  # make test-sanitize and the libFuzzer targets (tests/fuzz)
+  wrk                 # the server load test (bench/load.sh)
 )
 
 missing=()
