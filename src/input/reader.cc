@@ -123,6 +123,22 @@ size_t RepairUtf8(std::string* text, size_t* first_bad) {
 
 constexpr size_t kMaxSubtitleBytes = 200;
 
+namespace {
+
+// Returns whether `line` has at most n words separated by white space (each word is at least one token).
+bool HasAtMostWords(std::string_view line, size_t n) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : line) {
+    const bool space = c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    if (!space && !in_word && ++words > n) return false;
+    in_word = !space;
+  }
+  return true;
+}
+
+}  // namespace
+
 size_t FindDateline(std::string_view body) {
   // A dateline is a few words (a city, optionally an agency in brackets) closed by a dash or a colon, before
   // any sentence punctuation: "الجزائر –", "بغداد (أ ف ب) -", "القاهرة - رويترز:".
@@ -372,6 +388,9 @@ ArticleReader::Header ArticleReader::FindHeader(std::string_view content, size_t
   }
   for (size_t i = has_title ? 0 : 1; i < lines.size(); ++i) {
     std::string_view line = Trim(content.substr(lines[i].first, lines[i].second - lines[i].first));
+    // A date line has at most kMaxDateLineTokens tokens, so a longer line (a whole body without line breaks)
+    // is not normalised to find out.
+    if (!HasAtMostWords(line, kMaxDateLineTokens)) continue;
     if (ParseDateLine(Normalize(line).text(), lexicon_).valid()) {
       header.date = std::string(line);
       header.body = lines[i].second;

@@ -5,6 +5,7 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -26,10 +27,6 @@ size_t TableCapacity(size_t keys) {
 }
 
 }  // namespace
-
-uint32_t HashKey(std::string_view key) {
-  return static_cast<uint32_t>(crc32(0L, reinterpret_cast<const Bytef*>(key.data()), static_cast<uInt>(key.size())));
-}
 
 StrRef Writer::Intern(std::string_view s) {
   // Open addressing over interned_, growing at half load.
@@ -83,12 +80,14 @@ std::string Writer::Finish(uint32_t source_hash) {
 
 std::vector<Slot> BuildTable(Writer* writer,
                              const std::vector<std::pair<std::string, std::pair<uint32_t, uint32_t>>>& keys) {
-  std::vector<Slot> slots(TableCapacity(keys.size()), Slot{{0, 0}, 0, 0});
+  std::vector<Slot> slots(TableCapacity(keys.size()), Slot{{0, 0}, 0, 0, 0});
   const size_t mask = slots.size() - 1;
   for (const auto& [key, hits] : keys) {
-    size_t b = HashKey(key) & mask;
+    const uint64_t hash = HashKey(key);
+    size_t b = hash & mask;
     while (slots[b].key.length != 0) b = (b + 1) & mask;
-    slots[b] = Slot{writer->Intern(key), hits.first, hits.second};
+    slots[b] = Slot{writer->Intern(key), hits.first, static_cast<uint16_t>(std::min<size_t>(hits.second, kMaxHitsPerKey)),
+                    HashTag(hash)};
   }
   return slots;
 }
@@ -136,10 +135,12 @@ std::string_view Reader::Section(SectionId id) const {
 const Slot* Table::Find(std::string_view key) const {
   if (count_ == 0 || key.empty()) return nullptr;
   const size_t mask = count_ - 1;
-  for (size_t b = HashKey(key) & mask, probes = 0; probes < count_; b = (b + 1) & mask, ++probes) {
+  const uint64_t hash = HashKey(key);
+  const uint16_t tag = HashTag(hash);
+  for (size_t b = hash & mask, probes = 0; probes < count_; b = (b + 1) & mask, ++probes) {
     const Slot& s = slots_[b];
     if (s.key.length == 0) return nullptr;
-    if (s.key.length == key.size() && s.key.offset + s.key.length <= strings_.size() &&
+    if (s.tag == tag && s.key.length == key.size() && s.key.offset + s.key.length <= strings_.size() &&
         std::memcmp(strings_.data() + s.key.offset, key.data(), key.size()) == 0) {
       return &s;
     }

@@ -18,6 +18,7 @@
 #include <unicode/locid.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -975,6 +976,8 @@ Result<Lexicon> Lexicon::FromImage(std::shared_ptr<const Mapping> mapping, const
   if (!reader_or.ok()) return reader_or.status();
   const image::Reader& r = reader_or.value();
   Lexicon lex;
+  static std::atomic<uint64_t> next_instance{1};
+  lex.instance_ = next_instance.fetch_add(1, std::memory_order_relaxed);
   lex.source_hash_ = r.source_hash();
   lex.strings_ = r.Section(image::SectionId::kStrings);
   size_t n = 0;

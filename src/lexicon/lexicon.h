@@ -246,6 +246,8 @@ class Lexicon {
   size_t function_count() const { return functions_.size(); }
   size_t time_count() const { return times_.size(); }
   size_t image_size() const;
+  // A number no other lexicon opened by this process has: the key of per-thread caches of lookups.
+  uint64_t instance() const { return instance_; }
   // Calls `fn(key, hits)` for every phrase, in no particular order.
   template <typename Fn>
   void ForEachPhrase(Fn fn) const {
@@ -267,6 +269,7 @@ class Lexicon {
 
   std::shared_ptr<const Mapping> mapping_;
   uint32_t source_hash_ = 0;  // of the sources the image was compiled from
+  uint64_t instance_ = 0;     // see instance()
   std::string_view strings_;
   image::Table phrases_, prefixes_, vocabulary_;
   image::Table place_names_, place_prefixes_;

@@ -6,7 +6,9 @@
 #include "mention/mentions.h"
 
 #include <algorithm>
+#include <cstring>
 
+#include "lexicon/image.h"
 #include "text/normalize.h"
 
 namespace rasad {
@@ -59,6 +61,48 @@ std::string_view ProcliticPrep(std::string_view prefix) {
   }
   return {};
 }
+
+}  // namespace
+
+void WordCache::Clear() {
+  slots_.assign(kSlots, Slot{});
+  pool_.clear();
+  used_ = 0;
+}
+
+std::span<const Analysis> WordCache::Find(uint64_t lexicon, std::string_view word) {
+  if (lexicon != lexicon_ || slots_.empty()) {
+    Clear();
+    lexicon_ = lexicon;
+  }
+  if (word.size() > kMaxWordBytes) return {};
+  const uint32_t hash = image::HashKey(word);
+  for (size_t b = hash & (kSlots - 1);; b = (b + 1) & (kSlots - 1)) {
+    const Slot& s = slots_[b];
+    if (s.count == 0) return {};
+    if (s.hash == hash && s.length == word.size() && std::memcmp(s.key, word.data(), word.size()) == 0) {
+      return std::span<const Analysis>(pool_.data() + s.from, s.count);
+    }
+  }
+}
+
+void WordCache::Add(std::string_view word, std::span<const Analysis> analyses) {
+  if (word.size() > kMaxWordBytes || analyses.empty() || analyses.size() > UINT16_MAX) return;
+  if (used_ >= kSlots / 2) Clear();  // at most half full, so that probes stay short
+  const uint32_t hash = image::HashKey(word);
+  size_t b = hash & (kSlots - 1);
+  while (slots_[b].count != 0) b = (b + 1) & (kSlots - 1);
+  Slot& s = slots_[b];
+  s.hash = hash;
+  s.from = static_cast<uint32_t>(pool_.size());
+  s.count = static_cast<uint16_t>(analyses.size());
+  s.length = static_cast<uint8_t>(word.size());
+  std::memcpy(s.key, word.data(), word.size());
+  pool_.insert(pool_.end(), analyses.begin(), analyses.end());
+  ++used_;
+}
+
+namespace {
 
 class SentenceMatcher {
  public:
@@ -173,8 +217,7 @@ class SentenceMatcher {
       pool_at[i] = out_->analysis_pool.size();
       std::string_view key(keys.data() + key_at[i], keys.size() - key_at[i]);
       if (t.kind == TokenKind::kWord && t.arabic) {
-        rasad::Segment(surface, known, &scratch_.analyses);
-        out_->analysis_pool.insert(out_->analysis_pool.end(), scratch_.analyses.begin(), scratch_.analyses.end());
+        AppendAnalyses(surface, known);
       } else {
         out_->analysis_pool.push_back(Analysis::Make("", key, "", false));
       }
@@ -192,6 +235,18 @@ class SentenceMatcher {
       w.key = std::string_view(keys.data() + key_at[i], key_end - key_at[i]);
       w.analyses = std::span<const Analysis>(out_->analysis_pool.data() + pool_at[i], pool_at[i + 1] - pool_at[i]);
     }
+  }
+
+  // Appends the analyses of an Arabic word to the sentence's pool, from the word cache when it has them.
+  void AppendAnalyses(std::string_view surface, const Vocabulary& known) {
+    std::vector<Analysis>& pool = out_->analysis_pool;
+    std::span<const Analysis> cached = scratch_.word_cache.Find(lex_.instance(), surface);
+    if (cached.empty()) {
+      rasad::Segment(surface, known, &scratch_.analyses);
+      cached = scratch_.analyses;
+      scratch_.word_cache.Add(surface, cached);
+    }
+    pool.insert(pool.end(), cached.begin(), cached.end());
   }
 
   // Longest match at each position; a match may start with any clitic analysis of its first word.

@@ -19,7 +19,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "lexicon/lexicon.h"
@@ -163,6 +162,37 @@ struct PhraseMatch {
   std::span<const LexHit> hits;  // empty: no match
 };
 
+// The analyses of recent Arabic words by their written form: words repeat, so most are found here and not
+// segmented again (segmenting costs several vocabulary lookups). An open-addressing table of one cache line
+// per word, keys inline; it belongs to one lexicon (by its instance()) and is emptied when half full.
+class WordCache {
+ public:
+  static constexpr size_t kMaxWordBytes = 52;  // longer words are segmented every time
+
+  // Returns the cached analyses of `word` under `lexicon`; empty when not cached (a cached word has at least
+  // one analysis). Empties the cache first when it belongs to another lexicon.
+  std::span<const Analysis> Find(uint64_t lexicon, std::string_view word);
+  // Caches the analyses of `word` (after a Find that missed); words longer than kMaxWordBytes are not cached.
+  void Add(std::string_view word, std::span<const Analysis> analyses);
+
+ private:
+  static constexpr size_t kSlots = 1 << 16;
+  struct Slot {
+    uint32_t hash;
+    uint32_t from;    // into pool_
+    uint16_t count;   // 0: empty slot
+    uint8_t length;
+    char key[kMaxWordBytes + 1];
+  };
+  static_assert(sizeof(Slot) == 64);
+  void Clear();
+
+  uint64_t lexicon_ = 0;
+  size_t used_ = 0;
+  std::vector<Slot> slots_;
+  std::vector<Analysis> pool_;
+};
+
 // The analysis of one sentence. Reuse one object for many sentences (FindMentions clears it): its vectors
 // keep their capacity, so that steady-state analysis allocates nothing per token.
 struct SentenceMentions {
@@ -176,6 +206,7 @@ struct SentenceMentions {
     std::vector<PhraseMatch> matches;
     std::vector<int> match_at, objects, speech_words;
     std::string key, name;
+    WordCache word_cache;
   } scratch;
   std::vector<ActorMention> actors;     // in text order
   std::vector<TriggerMention> triggers; // in text order

@@ -126,7 +126,7 @@ constexpr size_t kMaxLabelWords = 3;
 Date ParseDateLine(std::string_view line, const Lexicon& lexicon) {
   std::vector<Token> tokens;
   Tokenize(line, 0, line.size(), &tokens);
-  if (tokens.empty() || tokens.size() > 12) return Date();
+  if (tokens.empty() || tokens.size() > kMaxDateLineTokens) return Date();
   Date found;
   int day = 0, month = 0, year = 0, hijri_month = 0;
   // A label before a colon: "نشر في: 27/07/2021", "آخر تحديث: 2021-07-27 10:05".

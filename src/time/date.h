@@ -31,7 +31,9 @@ Date ParseIsoDate(std::string_view text);
 // Parses a whole line that states a date and nothing else of substance: numeric forms with '/', '-' or '.'
 // in either order (year first or last), an optional weekday, or day + month name + year. Returns an invalid
 // Date when the line is not a date line.
+// Returns an invalid Date when the line has more than kMaxDateLineTokens tokens.
 Date ParseDateLine(std::string_view normalized_line, const Lexicon& lexicon);
+inline constexpr size_t kMaxDateLineTokens = 12;
 
 }  // namespace rasad
 
