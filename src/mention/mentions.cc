@@ -64,45 +64,76 @@ std::string_view ProcliticPrep(std::string_view prefix) {
 
 }  // namespace
 
-void WordCache::Clear() {
-  slots_.assign(kSlots, Slot{});
-  pool_.clear();
+void WordCache::Clear(size_t slots) {
+  slots_.assign(slots, Slot{});
+  analyses_.clear();
+  lookups_.clear();
   used_ = 0;
 }
 
-std::span<const Analysis> WordCache::Find(uint64_t lexicon, std::string_view word) {
+bool WordCache::Find(uint64_t lexicon, std::string_view word, WordLookups* out) {
   if (lexicon != lexicon_ || slots_.empty()) {
-    Clear();
+    Clear(kMinSlots);
     lexicon_ = lexicon;
   }
-  if (word.size() > kMaxWordBytes) return {};
-  const uint32_t hash = image::HashKey(word);
-  for (size_t b = hash & (kSlots - 1);; b = (b + 1) & (kSlots - 1)) {
+  if (word.size() > kMaxWordBytes) return false;
+  const uint32_t hash = static_cast<uint32_t>(image::HashKey(word));
+  const size_t mask = slots_.size() - 1;
+  for (size_t b = hash & mask;; b = (b + 1) & mask) {
     const Slot& s = slots_[b];
-    if (s.count == 0) return {};
+    if (s.count == 0) return false;
     if (s.hash == hash && s.length == word.size() && std::memcmp(s.key, word.data(), word.size()) == 0) {
-      return std::span<const Analysis>(pool_.data() + s.from, s.count);
+      out->analyses = std::span<const Analysis>(analyses_.data() + s.from, s.count);
+      out->lookups = std::span<const StemLookup>(lookups_.data() + s.from, s.count);
+      out->key_hits = std::span<const LexHit>(s.key_hits, s.key_hits_count);
+      return true;
     }
   }
 }
 
-void WordCache::Add(std::string_view word, std::span<const Analysis> analyses) {
-  if (word.size() > kMaxWordBytes || analyses.empty() || analyses.size() > UINT16_MAX) return;
-  if (used_ >= kSlots / 2) Clear();  // at most half full, so that probes stay short
-  const uint32_t hash = image::HashKey(word);
-  size_t b = hash & (kSlots - 1);
-  while (slots_[b].count != 0) b = (b + 1) & (kSlots - 1);
+void WordCache::Add(std::string_view word, const WordLookups& w) {
+  if (word.size() > kMaxWordBytes || w.analyses.empty() || w.analyses.size() != w.lookups.size() ||
+      w.analyses.size() > UINT16_MAX || w.key_hits.size() > UINT16_MAX || slots_.empty()) {
+    return;
+  }
+  if (used_ >= slots_.size() / 2) {  // at most half full, so that probes stay short
+    if (slots_.size() >= kMaxSlots) {
+      Clear(kMaxSlots);
+    } else {  // double: reinsert every word where the larger table puts it
+      std::vector<Slot> old(slots_.size() * 2, Slot{});
+      old.swap(slots_);
+      const size_t mask = slots_.size() - 1;
+      for (const Slot& s : old) {
+        if (s.count == 0) continue;
+        size_t b = s.hash & mask;
+        while (slots_[b].count != 0) b = (b + 1) & mask;
+        slots_[b] = s;
+      }
+    }
+  }
+  const uint32_t hash = static_cast<uint32_t>(image::HashKey(word));
+  const size_t mask = slots_.size() - 1;
+  size_t b = hash & mask;
+  while (slots_[b].count != 0) b = (b + 1) & mask;
   Slot& s = slots_[b];
+  s.key_hits = w.key_hits.data();
   s.hash = hash;
-  s.from = static_cast<uint32_t>(pool_.size());
-  s.count = static_cast<uint16_t>(analyses.size());
+  s.from = static_cast<uint32_t>(analyses_.size());
+  s.count = static_cast<uint16_t>(w.analyses.size());
+  s.key_hits_count = static_cast<uint16_t>(w.key_hits.size());
   s.length = static_cast<uint8_t>(word.size());
   std::memcpy(s.key, word.data(), word.size());
-  pool_.insert(pool_.end(), analyses.begin(), analyses.end());
+  analyses_.insert(analyses_.end(), w.analyses.begin(), w.analyses.end());
+  lookups_.insert(lookups_.end(), w.lookups.begin(), w.lookups.end());
   ++used_;
 }
 
 namespace {
+
+WordCache& ThreadWordCache() {
+  thread_local WordCache cache;
+  return cache;
+}
 
 class SentenceMatcher {
  public:
@@ -207,8 +238,14 @@ class SentenceMatcher {
     Vocabulary known = [this](std::string_view key) { return lex_.Known(key); };
     std::vector<size_t>& key_at = scratch_.key_at;
     std::vector<size_t>& pool_at = scratch_.pool_at;
+    std::vector<std::span<const LexHit>>& key_hits = scratch_.key_hits;
     key_at.assign(tokens.size(), 0);
     pool_at.assign(tokens.size() + 1, 0);
+    key_hits.resize(tokens.size());
+    const WordCache& cache = ThreadWordCache();
+    for (const Token& t : tokens) {
+      if (t.kind == TokenKind::kWord && t.arabic) cache.Prefetch(text_.substr(t.begin, t.end - t.begin));
+    }
     for (size_t i = 0; i < tokens.size(); ++i) {
       const Token& t = tokens[i];
       std::string_view surface = text_.substr(t.begin, t.end - t.begin);
@@ -217,9 +254,16 @@ class SentenceMatcher {
       pool_at[i] = out_->analysis_pool.size();
       std::string_view key(keys.data() + key_at[i], keys.size() - key_at[i]);
       if (t.kind == TokenKind::kWord && t.arabic) {
-        AppendAnalyses(surface, known);
+        key_hits[i] = AppendAnalyses(surface, key, known);
       } else {
         out_->analysis_pool.push_back(Analysis::Make("", key, "", false));
+        if (t.kind == TokenKind::kWord) {
+          key_hits[i] = lex_.Find(key);
+          out_->lookup_pool.push_back({key_hits[i], lex_.HasLonger(key)});
+        } else {
+          key_hits[i] = {};
+          out_->lookup_pool.push_back({});
+        }
       }
     }
     pool_at[tokens.size()] = out_->analysis_pool.size();
@@ -234,19 +278,27 @@ class SentenceMatcher {
       const size_t key_end = i + 1 < tokens.size() ? key_at[i + 1] : keys.size();
       w.key = std::string_view(keys.data() + key_at[i], key_end - key_at[i]);
       w.analyses = std::span<const Analysis>(out_->analysis_pool.data() + pool_at[i], pool_at[i + 1] - pool_at[i]);
+      w.lookups = std::span<const StemLookup>(out_->lookup_pool.data() + pool_at[i], pool_at[i + 1] - pool_at[i]);
+      w.key_hits = key_hits[i];
     }
   }
 
-  // Appends the analyses of an Arabic word to the sentence's pool, from the word cache when it has them.
-  void AppendAnalyses(std::string_view surface, const Vocabulary& known) {
-    std::vector<Analysis>& pool = out_->analysis_pool;
-    std::span<const Analysis> cached = scratch_.word_cache.Find(lex_.instance(), surface);
-    if (cached.empty()) {
+  // Appends the analyses of an Arabic word and their lookups to the sentence's pools, from the word cache when
+  // it has them; returns the hits of the word's key.
+  std::span<const LexHit> AppendAnalyses(std::string_view surface, std::string_view key, const Vocabulary& known) {
+    WordCache& cache = ThreadWordCache();
+    WordLookups found;
+    if (!cache.Find(lex_.instance(), surface, &found)) {
       rasad::Segment(surface, known, &scratch_.analyses);
-      cached = scratch_.analyses;
-      scratch_.word_cache.Add(surface, cached);
+      std::vector<StemLookup>& lookups = scratch_.lookups;
+      lookups.clear();
+      for (const Analysis& a : scratch_.analyses) lookups.push_back({lex_.Find(a.stem()), lex_.HasLonger(a.stem())});
+      found = {scratch_.analyses, lookups, lex_.Find(key)};
+      cache.Add(surface, found);
     }
-    pool.insert(pool.end(), cached.begin(), cached.end());
+    out_->analysis_pool.insert(out_->analysis_pool.end(), found.analyses.begin(), found.analyses.end());
+    out_->lookup_pool.insert(out_->lookup_pool.end(), found.lookups.begin(), found.lookups.end());
+    return found.key_hits;
   }
 
   // Longest match at each position; a match may start with any clitic analysis of its first word.
@@ -263,13 +315,18 @@ class SentenceMatcher {
           key = words[i].analyses[a].stem();
           int j = i + 1;
           while (true) {
-            if (auto hits = lex_.Find(key); !hits.empty() && j - i > best.last - best.first &&
+            // The first word's lookups were made once, when it was segmented.
+            const std::span<const LexHit> hits = j == i + 1 ? words[i].lookups[a].hits : lex_.Find(key);
+            if (!hits.empty() && j - i > best.last - best.first &&
                 !(j == i + 1 && !words[i].analyses[a].suffix().empty() && OnlyNames(hits))) {
               // A name takes no possessive pronoun: واتهم is "and accused", not وات "TAP" + هم "their".
               best = {i, j, hits};
               best_analysis = static_cast<int>(a);
             }
-            if (j >= n || words[j].kind != TokenKind::kWord || !lex_.HasLonger(key)) break;
+            if (j >= n || words[j].kind != TokenKind::kWord ||
+                !(j == i + 1 ? words[i].lookups[a].longer : lex_.HasLonger(key))) {
+              break;
+            }
             key += ' ';
             key += words[j].key;
             ++j;
@@ -1224,6 +1281,7 @@ void FindMentions(std::string_view text, size_t begin, size_t end, const Lexicon
   out->words.clear();
   out->keys.clear();
   out->analysis_pool.clear();
+  out->lookup_pool.clear();
   out->actors.clear();
   out->triggers.clear();
   out->times.clear();

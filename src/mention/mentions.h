@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lexicon/image.h"
 #include "lexicon/lexicon.h"
 #include "rasad/event.h"
 #include "text/clitics.h"
@@ -30,13 +31,22 @@ namespace rasad {
 
 // One token of a sentence with its analyses; analyses[0] is the reading used unless a match chose another.
 // The key and the analyses live in the sentence's arenas (SentenceMentions), so a Word owns no memory.
+// What the lexicon says of one analysis' stem, looked up once per word: its phrase hits, and whether longer
+// phrases begin with it.
+struct StemLookup {
+  std::span<const LexHit> hits;
+  bool longer = false;
+};
+
 struct Word {
   size_t begin = 0;  // byte span in the normalised text
   size_t end = 0;
   TokenKind kind = TokenKind::kWord;
   bool arabic = false;
-  std::string_view key;               // MatchKey of the whole word
-  std::span<const Analysis> analyses;  // never empty
+  std::string_view key;                  // MatchKey of the whole word
+  std::span<const LexHit> key_hits;      // the lexicon's hits of `key` as a phrase of one word
+  std::span<const Analysis> analyses;    // never empty
+  std::span<const StemLookup> lookups;   // one per analysis; for words that are not kWord, nothing found
   int chosen = 0;        // which analysis the matched mention used
   bool matched = false;  // part of some lexicon mention
 
@@ -162,35 +172,55 @@ struct PhraseMatch {
   std::span<const LexHit> hits;  // empty: no match
 };
 
-// The analyses of recent Arabic words by their written form: words repeat, so most are found here and not
-// segmented again (segmenting costs several vocabulary lookups). An open-addressing table of one cache line
-// per word, keys inline; it belongs to one lexicon (by its instance()) and is emptied when half full.
+// What is known of one written word: its analyses, what the lexicon says of each stem, and its key's hits.
+struct WordLookups {
+  std::span<const Analysis> analyses;
+  std::span<const StemLookup> lookups;  // as many as analyses
+  std::span<const LexHit> key_hits;
+};
+
+// The lookups of recent Arabic words by their written form: words repeat, so most are found here and not
+// segmented and looked up again (that costs several probes of the lexicon's tables, each a cache miss). An
+// open-addressing table of one cache line per word, keys inline, that starts small and doubles up to
+// kMaxSlots; it belongs to one lexicon (by its instance()), whose hits it points into, and is emptied when
+// half full at its largest. FindMentions keeps one per thread.
 class WordCache {
  public:
-  static constexpr size_t kMaxWordBytes = 52;  // longer words are segmented every time
+  static constexpr size_t kMaxWordBytes = 43;  // longer words are looked up every time
 
-  // Returns the cached analyses of `word` under `lexicon`; empty when not cached (a cached word has at least
-  // one analysis). Empties the cache first when it belongs to another lexicon.
-  std::span<const Analysis> Find(uint64_t lexicon, std::string_view word);
-  // Caches the analyses of `word` (after a Find that missed); words longer than kMaxWordBytes are not cached.
-  void Add(std::string_view word, std::span<const Analysis> analyses);
+  // Finds the cached lookups of `word` under `lexicon` into *out; false when not cached. Empties the cache
+  // first when it belongs to another lexicon.
+  bool Find(uint64_t lexicon, std::string_view word, WordLookups* out);
+  // Starts loading the slot where `word` would be, so that a Find soon after does not wait for memory: a
+  // sentence's words are prefetched before they are looked up.
+  void Prefetch(std::string_view word) const {
+    if (!slots_.empty() && word.size() <= kMaxWordBytes) {
+      __builtin_prefetch(&slots_[static_cast<uint32_t>(image::HashKey(word)) & (slots_.size() - 1)]);
+    }
+  }
+  // Caches the lookups of `word` (after a Find that missed; copies them); words longer than kMaxWordBytes, or
+  // without analyses, are not cached.
+  void Add(std::string_view word, const WordLookups& lookups);
 
  private:
-  static constexpr size_t kSlots = 1 << 16;
+  static constexpr size_t kMinSlots = 1 << 10, kMaxSlots = 1 << 16;
   struct Slot {
+    const LexHit* key_hits;
     uint32_t hash;
-    uint32_t from;    // into pool_
-    uint16_t count;   // 0: empty slot
+    uint32_t from;            // into analyses_ and lookups_
+    uint16_t count;           // 0: empty slot
+    uint16_t key_hits_count;
     uint8_t length;
-    char key[kMaxWordBytes + 1];
+    char key[kMaxWordBytes];
   };
   static_assert(sizeof(Slot) == 64);
-  void Clear();
+  void Clear(size_t slots);
 
   uint64_t lexicon_ = 0;
   size_t used_ = 0;
   std::vector<Slot> slots_;
-  std::vector<Analysis> pool_;
+  std::vector<Analysis> analyses_;
+  std::vector<StemLookup> lookups_;
 };
 
 // The analysis of one sentence. Reuse one object for many sentences (FindMentions clears it): its vectors
@@ -199,14 +229,16 @@ struct SentenceMentions {
   std::vector<Word> words;
   std::string keys;                        // arena of the words' keys
   std::vector<Analysis> analysis_pool;     // arena of the words' analyses
+  std::vector<StemLookup> lookup_pool;     // arena of their lookups, parallel to analysis_pool
   struct Scratch {                         // working space of FindMentions, kept for its capacity
     std::vector<Token> tokens;
     std::vector<Analysis> analyses;
+    std::vector<StemLookup> lookups;
+    std::vector<std::span<const LexHit>> key_hits;
     std::vector<size_t> key_at, pool_at;
     std::vector<PhraseMatch> matches;
     std::vector<int> match_at, objects, speech_words;
     std::string key, name;
-    WordCache word_cache;
   } scratch;
   std::vector<ActorMention> actors;     // in text order
   std::vector<TriggerMention> triggers; // in text order

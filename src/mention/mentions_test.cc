@@ -19,60 +19,76 @@ struct Row {
 
 class ResolveTest : public ::testing::TestWithParam<Row> {};
 
-std::vector<Analysis> Analyses(std::initializer_list<std::string_view> stems) {
-  std::vector<Analysis> out;
-  for (std::string_view stem : stems) out.push_back(Analysis::Make("", stem, "", false));
+// A word's lookups with these stems (and as many empty stem lookups).
+struct Looked {
+  std::vector<Analysis> analyses;
+  std::vector<StemLookup> lookups;
+  WordLookups view() const { return {analyses, lookups, {}}; }
+};
+
+Looked Lookups(std::initializer_list<std::string_view> stems) {
+  Looked out;
+  for (std::string_view stem : stems) {
+    out.analyses.push_back(Analysis::Make("", stem, "", false));
+    out.lookups.push_back({{}, stem.size() % 2 == 0});
+  }
   return out;
 }
 
-std::vector<std::string> Stems(std::span<const Analysis> analyses) {
+// The stems the cache has for `word` (empty when it has none).
+std::vector<std::string> Cached(WordCache* cache, uint64_t lexicon, std::string_view word) {
+  WordLookups found;
   std::vector<std::string> out;
-  for (const Analysis& a : analyses) out.emplace_back(a.stem());
+  if (!cache->Find(lexicon, word, &found)) return out;
+  EXPECT_EQ(found.analyses.size(), found.lookups.size());
+  for (size_t i = 0; i < found.analyses.size(); ++i) {
+    out.emplace_back(found.analyses[i].stem());
+    EXPECT_EQ(found.lookups[i].longer, found.analyses[i].stem().size() % 2 == 0) << word;
+  }
   return out;
 }
 
 TEST(WordCacheTest, GivesBackWhatWasAdded) {
   WordCache cache;
-  EXPECT_TRUE(cache.Find(1, "بالعاصمة").empty());
-  cache.Add("بالعاصمة", Analyses({"بالعاصمه", "العاصمه"}));
-  cache.Add("زيارته", Analyses({"زياره"}));
-  EXPECT_EQ(Stems(cache.Find(1, "بالعاصمة")), (std::vector<std::string>{"بالعاصمه", "العاصمه"}));
-  EXPECT_EQ(Stems(cache.Find(1, "زيارته")), std::vector<std::string>{"زياره"});
-  EXPECT_TRUE(cache.Find(1, "زيارة").empty());
+  EXPECT_TRUE(Cached(&cache, 1, "بالعاصمة").empty());
+  cache.Add("بالعاصمة", Lookups({"بالعاصمه", "العاصمه"}).view());
+  cache.Add("زيارته", Lookups({"زياره"}).view());
+  EXPECT_EQ(Cached(&cache, 1, "بالعاصمة"), (std::vector<std::string>{"بالعاصمه", "العاصمه"}));
+  EXPECT_EQ(Cached(&cache, 1, "زيارته"), std::vector<std::string>{"زياره"});
+  EXPECT_TRUE(Cached(&cache, 1, "زيارة").empty());
 }
 
 TEST(WordCacheTest, AnotherLexiconEmptiesIt) {
   WordCache cache;
-  EXPECT_TRUE(cache.Find(1, "وزير").empty());
-  cache.Add("وزير", Analyses({"وزير"}));
-  EXPECT_FALSE(cache.Find(1, "وزير").empty());
-  EXPECT_TRUE(cache.Find(2, "وزير").empty());
-  EXPECT_TRUE(cache.Find(1, "وزير").empty());
+  EXPECT_TRUE(Cached(&cache, 1, "وزير").empty());
+  cache.Add("وزير", Lookups({"وزير"}).view());
+  EXPECT_FALSE(Cached(&cache, 1, "وزير").empty());
+  EXPECT_TRUE(Cached(&cache, 2, "وزير").empty());
+  EXPECT_TRUE(Cached(&cache, 1, "وزير").empty());
 }
 
 TEST(WordCacheTest, LongWordsAreNotCached) {
   WordCache cache;
   const std::string fits(WordCache::kMaxWordBytes, 'a'), too_long(WordCache::kMaxWordBytes + 1, 'a');
-  cache.Find(1, fits);
-  cache.Add(fits, Analyses({"x"}));
-  cache.Add(too_long, Analyses({"y"}));
-  EXPECT_EQ(Stems(cache.Find(1, fits)), std::vector<std::string>{"x"});
-  EXPECT_TRUE(cache.Find(1, too_long).empty());
+  Cached(&cache, 1, fits);
+  cache.Add(fits, Lookups({"x"}).view());
+  cache.Add(too_long, Lookups({"y"}).view());
+  EXPECT_EQ(Cached(&cache, 1, fits), std::vector<std::string>{"x"});
+  EXPECT_TRUE(Cached(&cache, 1, too_long).empty());
 }
 
 TEST(WordCacheTest, StaysCorrectPastItsSize) {
-  // Far more words than the table holds: every lookup still returns the word's own analyses or nothing.
+  // Far more words than the table holds: every lookup returns the word's own analyses or nothing.
   WordCache cache;
-  cache.Find(1, "");
+  Cached(&cache, 1, "");
   for (int i = 0; i < 200000; ++i) {
     const std::string word = "w" + std::to_string(i);
-    if (cache.Find(1, word).empty()) cache.Add(word, Analyses({word}));
-    const int back = i / 2;
-    const std::string earlier = "w" + std::to_string(back);
-    std::span<const Analysis> found = cache.Find(1, earlier);
-    if (!found.empty()) ASSERT_EQ(Stems(found), std::vector<std::string>{earlier});
+    if (Cached(&cache, 1, word).empty()) cache.Add(word, Lookups({word}).view());
+    const std::string earlier = "w" + std::to_string(i / 2);
+    std::vector<std::string> found = Cached(&cache, 1, earlier);
+    if (!found.empty()) ASSERT_EQ(found, std::vector<std::string>{earlier});
   }
-  EXPECT_EQ(Stems(cache.Find(1, "w199999")), std::vector<std::string>{"w199999"});
+  EXPECT_EQ(Cached(&cache, 1, "w199999"), std::vector<std::string>{"w199999"});
 }
 
 TEST_P(ResolveTest, Resolves) {

@@ -35,8 +35,11 @@ int Readings(std::string_view key, std::string_view out[3]) {
 }
 
 bool IsPlacePrep(const Lexicon& lex, const Word& w) {
-  for (std::string_view key : {w.key, w.analysis().stem()}) {
-    for (const LexHit& h : lex.Find(key)) {
+  // The hits of the word's key and of its chosen stem, looked up when the sentence was segmented.
+  const std::span<const LexHit> stem_hits =
+      w.chosen >= 0 && static_cast<size_t>(w.chosen) < w.lookups.size() ? w.lookups[w.chosen].hits : std::span<const LexHit>();
+  for (std::span<const LexHit> hits : {w.key_hits, stem_hits}) {
+    for (const LexHit& h : hits) {
       if (h.kind == LexHit::Kind::kFunction && lex.function_word(h.index).cls == FunctionClass::kPlacePrep) return true;
     }
   }

@@ -28,6 +28,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <array>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -106,6 +107,25 @@ inline bool NfkcStableAlone(UChar32 c) {
 inline bool StartsRun(const icu::Normalizer2& nfkc, UChar32 c) {
   if (c < 0x80 || (c >= 0x0621 && c <= 0x064A)) return true;
   return nfkc.hasBoundaryBefore(c);
+}
+
+// Returns the Arabic letter U+0621-U+064A other than tatweel encoded at s[i] (two bytes), or -1.
+inline UChar32 ArabicLetterAt(const char* s, int32_t i, int32_t n) {
+  if (i + 1 >= n) return -1;
+  const auto lead = static_cast<uint8_t>(s[i]), trail = static_cast<uint8_t>(s[i + 1]);
+  if ((lead != 0xD8 && lead != 0xD9) || (trail & 0xC0) != 0x80) return -1;
+  const UChar32 c = ((lead & 0x1F) << 6) | (trail & 0x3F);
+  return c >= 0x0621 && c <= 0x064A && c != 0x0640 ? c : -1;
+}
+
+// True for an Arabic letter (as ArabicLetterAt returns) that the rules leave as it is.
+inline bool PlainArabicLetter(UChar32 c) {
+  static const std::array<bool, 0x064A - 0x0621 + 1> plain = [] {
+    std::array<bool, 0x064A - 0x0621 + 1> table{};
+    for (UChar32 l = 0x0621; l <= 0x064A; ++l) table[l - 0x0621] = ApplyRules(l) == l && NfkcStableAlone(l);
+    return table;
+  }();
+  return plain[c - 0x0621];
 }
 
 // True for an ASCII byte that no rule changes (CR, tab, VT and FF are changed).
@@ -211,7 +231,7 @@ NormalizedText Normalize(std::string_view original) {
     int32_t len = 0;
     U8_APPEND_UNSAFE(buf, len, c);
     text.append(buf, len);
-    map.insert(map.end(), len, static_cast<uint32_t>(from));
+    for (int32_t k = 0; k < len; ++k) map.push_back(static_cast<uint32_t>(from));  // not insert(): len <= 4
   };
   // Appends every character of a finished run, all produced by `from`.
   auto emit_all = [&emit](const icu::UnicodeString& run, size_t from) {
@@ -232,6 +252,20 @@ NormalizedText Normalize(std::string_view original) {
       emit('\n', i);
       i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
       continue;
+    }
+    if ((b == 0xD8 || b == 0xD9) && i + 1 < n) {
+      // The common case first: an Arabic base letter that the rules leave alone, followed by ASCII, another
+      // such letter or the end. Nothing can combine with it, so it is copied as it is (what the general
+      // path below would do, with less work).
+      const UChar32 c = ArabicLetterAt(s, i, n);
+      if (c >= 0 && PlainArabicLetter(c) && (i + 2 >= n || static_cast<uint8_t>(s[i + 2]) < 0x80 ||
+                                             ArabicLetterAt(s, i + 2, n) >= 0)) {
+        text.append(s + i, 2);
+        map.push_back(static_cast<uint32_t>(i));
+        map.push_back(static_cast<uint32_t>(i));
+        i += 2;
+        continue;
+      }
     }
     if (b < 0x80) {
       // A block of ASCII that no rule touches is copied at once, except its last byte when a non-ASCII
