@@ -71,6 +71,90 @@ bool Gunzip(std::string_view in, std::string* out) {
   return ret == Z_STREAM_END;
 }
 
+// The content of a stream, block by block, decompressed when it is gzip (known by its first two bytes;
+// several concatenated members are one content), so that a file of any size is read in bounded memory.
+class Blocks {
+ public:
+  static constexpr size_t kBlockBytes = 1 << 20;
+
+  explicit Blocks(std::istream* in) : in_(in), raw_(kBlockBytes) {}
+  ~Blocks() {
+    if (inflating_) inflateEnd(&zs_);
+  }
+  Blocks(const Blocks&) = delete;
+  Blocks& operator=(const Blocks&) = delete;
+
+  // Appends the next block of content to *out. Returns false at the end, or when the gzip data is corrupt
+  // or cut (then corrupt() is true, and *out has what could be decompressed).
+  bool Next(std::string* out) {
+    if (done_) return false;
+    if (!started_) {
+      started_ = true;
+      Fill();
+      gzip_ = avail_ >= 2 && static_cast<uint8_t>(raw_[0]) == 0x1f && static_cast<uint8_t>(raw_[1]) == 0x8b;
+      if (gzip_) {
+        if (inflateInit2(&zs_, 15 + 32) != Z_OK) return Corrupt();
+        inflating_ = true;
+        zs_.next_in = reinterpret_cast<Bytef*>(raw_.data());
+        zs_.avail_in = static_cast<uInt>(avail_);
+      }
+    }
+    if (!gzip_) {
+      if (avail_ == 0 && !Fill()) return End();
+      out->append(raw_.data(), avail_);
+      avail_ = 0;
+      return true;
+    }
+    const size_t before = out->size();
+    char buffer[1 << 16];
+    while (out->size() - before < kBlockBytes) {
+      if (zs_.avail_in == 0) {
+        if (!Fill()) return out->size() > before ? true : in_end_ && !in_member_ ? End() : Corrupt();
+        zs_.next_in = reinterpret_cast<Bytef*>(raw_.data());
+        zs_.avail_in = static_cast<uInt>(avail_);
+        avail_ = 0;
+      }
+      zs_.next_out = reinterpret_cast<Bytef*>(buffer);
+      zs_.avail_out = sizeof(buffer);
+      in_member_ = true;
+      const int ret = inflate(&zs_, Z_NO_FLUSH);
+      out->append(buffer, sizeof(buffer) - zs_.avail_out);
+      if (ret == Z_STREAM_END) {
+        in_member_ = false;
+        inflateReset(&zs_);  // another member may follow
+        continue;
+      }
+      if (ret != Z_OK && ret != Z_BUF_ERROR) return Corrupt();
+    }
+    return true;
+  }
+  bool corrupt() const { return corrupt_; }
+
+ private:
+  // Reads the next raw block into raw_; false at the end of the stream.
+  bool Fill() {
+    in_->read(raw_.data(), static_cast<std::streamsize>(raw_.size()));
+    avail_ = static_cast<size_t>(in_->gcount());
+    if (avail_ == 0) in_end_ = true;
+    return avail_ > 0;
+  }
+  bool End() {
+    done_ = true;
+    return false;
+  }
+  bool Corrupt() {
+    corrupt_ = true;
+    return End();
+  }
+
+  std::istream* in_;
+  std::vector<char> raw_;
+  size_t avail_ = 0;  // bytes of raw_ not yet handed on (plain content)
+  bool started_ = false, gzip_ = false, inflating_ = false, in_member_ = false, in_end_ = false;
+  bool done_ = false, corrupt_ = false;
+  z_stream zs_{};
+};
+
 std::string FileStem(const std::string& path) {
   std::string name = std::filesystem::path(path).filename().string();
   size_t dot = name.find('.');
@@ -175,10 +259,7 @@ ArticleReader::ArticleReader(const Lexicon& lexicon, Date default_date, Sink sin
     : lexicon_(lexicon), default_date_(default_date), sink_(std::move(sink)) {}
 
 bool ArticleReader::Read(const std::string& path, const Consumer& consumer) {
-  if (path == "-") {
-    std::string content((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-    return ReadContent(std::move(content), "<stdin>", consumer);
-  }
+  if (path == "-") return ReadStream(&std::cin, "<stdin>", consumer);
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
     std::vector<std::string> files;
@@ -209,9 +290,52 @@ bool ArticleReader::ReadFile(const std::string& path, const Consumer& consumer) 
     Fail(fmt::format("{}: cannot open", path));
     return false;
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return ReadContent(buffer.str(), path, consumer);
+  return ReadStream(&in, path, consumer);
+}
+
+bool ArticleReader::ReadStream(std::istream* in, const std::string& path, const Consumer& consumer) {
+  Blocks blocks(in);
+  std::string content;
+  // What kind of file: known from its first byte that is not white space.
+  constexpr std::string_view kBlank = " \t\r\n\xEF\xBB\xBF";
+  while (content.find_first_not_of(kBlank) == std::string::npos && blocks.Next(&content)) {
+  }
+  const size_t first = content.find_first_not_of(kBlank);
+  const std::string corrupt_message = "{}: corrupt or truncated gzip data; coding the {} bytes that could be read";
+  if (first == std::string::npos || content[first] != '{' || LooksBinary(content)) {
+    // Plain text or a page: one article, read whole.
+    while (blocks.Next(&content)) {
+    }
+    if (blocks.corrupt()) {
+      Fail(fmt::format(fmt::runtime(corrupt_message), path, content.size()));
+      const size_t last = content.rfind('\n');  // a partial last line is cut, not broken: dropped
+      content.resize(last == std::string::npos ? 0 : last + 1);
+      ReadContent(std::move(content), path, consumer);
+      return false;
+    }
+    return ReadContent(std::move(content), path, consumer);
+  }
+  // JSON Lines: line by line as the blocks come, so that memory stays bounded whatever the file's size.
+  simdjson::dom::parser parser;
+  bool ok = true;
+  int line_no = 0;
+  size_t offset = 0;  // of content[0] in the file
+  while (true) {
+    size_t pos = 0;
+    for (size_t nl; (nl = content.find('\n', pos)) != std::string::npos; pos = nl + 1) {
+      ok = ReadJsonLine(std::string_view(content).substr(pos, nl - pos), offset + pos, ++line_no, path, &parser,
+                        consumer) && ok;
+    }
+    content.erase(0, pos);
+    offset += pos;
+    if (!blocks.Next(&content)) break;
+  }
+  if (blocks.corrupt()) {
+    Fail(fmt::format(fmt::runtime(corrupt_message), path, offset));
+    return false;  // the partial last line is dropped
+  }
+  if (!content.empty()) ok = ReadJsonLine(content, offset, ++line_no, path, &parser, consumer) && ok;
+  return ok;
 }
 
 bool ArticleReader::ReadContent(std::string content, const std::string& path, const Consumer& consumer) {
@@ -267,91 +391,89 @@ bool ArticleReader::ReadContent(std::string content, const std::string& path, co
 bool ArticleReader::ReadJsonLines(const std::string& content, const std::string& path, const Consumer& consumer) {
   simdjson::dom::parser parser;
   bool ok = true;
-  size_t pos = 0;
   int line_no = 0;
-  std::string line;
-  while (pos < content.size()) {
+  for (size_t pos = 0; pos < content.size();) {
     size_t end = content.find('\n', pos);
     if (end == std::string::npos) end = content.size();
-    line.assign(content, pos, end - pos);
-    const size_t line_start = pos;
+    ok = ReadJsonLine(std::string_view(content).substr(pos, end - pos), pos, ++line_no, path, &parser, consumer) && ok;
     pos = end + 1;
-    ++line_no;
-    if (Trim(line).empty()) continue;
-    const std::string where = fmt::format("{}:{}", path, line_no);
-    size_t bad_at = 0;
-    if (size_t bad = RepairUtf8(&line, &bad_at); bad > 0) {
-      Warn(fmt::format("{}: invalid UTF-8 at byte {} of the file ({} sequence{} replaced by U+FFFD)", where,
-                       line_start + bad_at, bad, bad == 1 ? "" : "s"));
-    }
-    // The DOM API validates the whole line and dispatches at run time to the best kernel of the machine
-    // (the On-Demand API would be compiled for the baseline, since the build sets no -march).
-    simdjson::padded_string padded(line);
-    simdjson::dom::element root;
-    simdjson::dom::object object;
-    if (parser.parse(padded).get(root) != simdjson::SUCCESS) {
-      Fail(fmt::format("{}: broken JSON; line skipped", where));
-      ok = false;
-      continue;
-    }
-    if (root.get_object().get(object) != simdjson::SUCCESS) {
-      Fail(fmt::format("{}: not a JSON object; line skipped", where));
-      ok = false;
-      continue;
-    }
-    Article article;
-    std::string_view title, text, date, outlet, url;
-    std::string id;
-    bool broken = false;
-    for (auto [key, value] : object) {
-      if (key == "id") {
-        std::string_view s;
-        int64_t number;
-        if (value.get_string().get(s) == simdjson::SUCCESS) id = std::string(s);
-        else if (value.get_int64().get(number) == simdjson::SUCCESS) id = std::to_string(number);
-        continue;
-      }
-      std::string_view* slot = key == "title" ? &title : key == "text" ? &text : key == "date" ? &date
-                             : key == "outlet" ? &outlet : key == "url" ? &url : nullptr;
-      if (slot == nullptr || value.is_null()) continue;
-      if (value.get_string().get(*slot) != simdjson::SUCCESS) {
-        Fail(fmt::format("{}: field \"{}\" is not a string; line skipped", where, key));
-        broken = true;
-        break;
-      }
-    }
-    if (broken) {
-      ok = false;
-      continue;
-    }
-    if (title.empty() && text.empty()) {
-      Fail(fmt::format("{}: no title and no text; line skipped", where));
-      ok = false;
-      continue;
-    }
-    article.id = id.empty() ? fmt::format("{}-{}", FileStem(path), line_no) : id;
-    article.outlet = std::string(outlet);
-    article.url = std::string(url);
-    article.title = std::string(title);
-    article.source_name = where;
-    article.text = article.title;
-    std::string text_date;
-    if (!text.empty()) {
-      if (!article.text.empty()) article.text += "\n\n";
-      const size_t text_start = article.text.size();
-      article.text += text;
-      // Some texts open with their own subtitle and date line, as a page does; the body follows them.
-      Header header = FindHeader(article.text, text_start, /*has_title=*/true);
-      article.body_offset = header.body;
-      text_date = header.date;
-      article.dateline_end = article.body_offset + FindDateline(std::string_view(article.text).substr(header.body));
-    } else {
-      article.body_offset = article.dateline_end = article.text.size();
-    }
-    SetPublished(&article, date.empty() ? std::string_view(text_date) : date);
-    consumer(std::move(article));
   }
   return ok;
+}
+
+bool ArticleReader::ReadJsonLine(std::string_view line_in, size_t line_start, int line_no, const std::string& path,
+                                 simdjson::dom::parser* parser, const Consumer& consumer) {
+  if (Trim(line_in).empty()) return true;
+  std::string line(line_in);
+  const std::string where = fmt::format("{}:{}", path, line_no);
+  size_t bad_at = 0;
+  if (size_t bad = RepairUtf8(&line, &bad_at); bad > 0) {
+    Warn(fmt::format("{}: invalid UTF-8 at byte {} of the file ({} sequence{} replaced by U+FFFD)", where,
+                     line_start + bad_at, bad, bad == 1 ? "" : "s"));
+  }
+  // The DOM API validates the whole line and dispatches at run time to the best kernel of the machine
+  // (the On-Demand API would be compiled for the baseline, since the build sets no -march).
+  simdjson::padded_string padded(line);
+  simdjson::dom::element root;
+  simdjson::dom::object object;
+  if (parser->parse(padded).get(root) != simdjson::SUCCESS) {
+    Fail(fmt::format("{}: broken JSON; line skipped", where));
+    return false;
+  }
+  if (root.get_object().get(object) != simdjson::SUCCESS) {
+    Fail(fmt::format("{}: not a JSON object; line skipped", where));
+    return false;
+  }
+  Article article;
+  std::string_view title, text, date, outlet, url;
+  std::string id;
+  bool broken = false;
+  for (auto [key, value] : object) {
+    if (key == "id") {
+      std::string_view s;
+      int64_t number;
+      if (value.get_string().get(s) == simdjson::SUCCESS) id = std::string(s);
+      else if (value.get_int64().get(number) == simdjson::SUCCESS) id = std::to_string(number);
+      continue;
+    }
+    std::string_view* slot = key == "title" ? &title : key == "text" ? &text : key == "date" ? &date
+                           : key == "outlet" ? &outlet : key == "url" ? &url : nullptr;
+    if (slot == nullptr || value.is_null()) continue;
+    if (value.get_string().get(*slot) != simdjson::SUCCESS) {
+      Fail(fmt::format("{}: field \"{}\" is not a string; line skipped", where, key));
+      broken = true;
+      break;
+    }
+  }
+  if (broken) {
+    return false;
+  }
+  if (title.empty() && text.empty()) {
+    Fail(fmt::format("{}: no title and no text; line skipped", where));
+    return false;
+  }
+  article.id = id.empty() ? fmt::format("{}-{}", FileStem(path), line_no) : id;
+  article.outlet = std::string(outlet);
+  article.url = std::string(url);
+  article.title = std::string(title);
+  article.source_name = where;
+  article.text = article.title;
+  std::string text_date;
+  if (!text.empty()) {
+    if (!article.text.empty()) article.text += "\n\n";
+    const size_t text_start = article.text.size();
+    article.text += text;
+    // Some texts open with their own subtitle and date line, as a page does; the body follows them.
+    Header header = FindHeader(article.text, text_start, /*has_title=*/true);
+    article.body_offset = header.body;
+    text_date = header.date;
+    article.dateline_end = article.body_offset + FindDateline(std::string_view(article.text).substr(header.body));
+  } else {
+    article.body_offset = article.dateline_end = article.text.size();
+  }
+  SetPublished(&article, date.empty() ? std::string_view(text_date) : date);
+  consumer(std::move(article));
+  return true;
 }
 
 void ArticleReader::SetPublished(Article* article, std::string_view date) {

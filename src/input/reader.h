@@ -16,10 +16,15 @@
 #define RASAD_INPUT_READER_H_
 
 #include <functional>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 
 #include "rasad/article.h"
+
+namespace simdjson::dom {
+class parser;
+}
 
 namespace rasad {
 
@@ -50,7 +55,12 @@ class ArticleReader {
  private:
   bool ReadFile(const std::string& path, const Consumer& consumer);
   bool ReadContent(std::string content, const std::string& path, const Consumer& consumer);
+  // Reads a stream block by block: JSON Lines line by line as they come (bounded memory), anything else whole.
+  bool ReadStream(std::istream* in, const std::string& path, const Consumer& consumer);
   bool ReadJsonLines(const std::string& content, const std::string& path, const Consumer& consumer);
+  // One line of JSON Lines, starting at byte `line_start` of the file; false when it was skipped as broken.
+  bool ReadJsonLine(std::string_view line, size_t line_start, int line_no, const std::string& path,
+                    simdjson::dom::parser* parser, const Consumer& consumer);
   // Where a text's header ends: title (when not given apart), subtitle lines, date line.
   struct Header {
     std::string title;  // the first line, when the title was not given apart

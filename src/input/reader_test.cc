@@ -1,7 +1,13 @@
-// Tests of the reader's pure parts: UTF-8 repair, datelines, and the structure of plain-text articles.
+// Tests of the reader: UTF-8 repair, datelines, the structure of plain-text articles, and JSON Lines files read
+// block by block (plain and gzip, several gzip members, lines across blocks, a file cut short).
 #include "input/reader.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <cstdio>
+#include <fstream>
 
 #include "lexicon/lexicon.h"
 
@@ -83,6 +89,92 @@ TEST_F(PlainTextTest, NoDateLineWarnsAndUsesTheDefault) {
   EXPECT_FALSE(b.published.valid());
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_NE(warnings[0].find("x.txt"), std::string::npos);
+}
+
+// Lines of JSON Lines: article i has id "a<i>" and a text long enough that 3,000 of them span several blocks.
+std::string JsonLines(int from, int to) {
+  std::string out;
+  const std::string body(400, 'x');
+  for (int i = from; i < to; ++i) {
+    out += "{\"id\": \"a" + std::to_string(i) + "\", \"date\": \"2021-07-27\", \"text\": \"استقبل الوزير " + body + "\"}\n";
+  }
+  return out;
+}
+
+std::string Gzip(const std::string& plain) {
+  z_stream zs{};
+  EXPECT_EQ(deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
+  std::string out(deflateBound(&zs, plain.size()) + 64, '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(plain.data()));
+  zs.avail_in = static_cast<uInt>(plain.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  EXPECT_EQ(deflate(&zs, Z_FINISH), Z_STREAM_END);
+  out.resize(zs.total_out);
+  deflateEnd(&zs);
+  return out;
+}
+
+class StreamTest : public PlainTextTest {
+ protected:
+  // Writes `bytes` to a temporary file, reads it, returns the ids read; *errors counts the errors.
+  std::vector<std::string> ReadIds(const std::string& bytes, const std::string& suffix, int* errors, bool* ok) {
+    const std::string path = ::testing::TempDir() + "rasad_stream_" + std::to_string(getpid()) + suffix;
+    std::ofstream(path, std::ios::binary) << bytes;
+    std::vector<std::string> ids;
+    *errors = 0;
+    ArticleReader reader(*lexicon_, Date(), [&](ArticleReader::Severity s, const std::string&) {
+      if (s == ArticleReader::Severity::kError) ++*errors;
+    });
+    *ok = reader.Read(path, [&](Article&& a) { ids.push_back(a.id); });
+    std::remove(path.c_str());
+    return ids;
+  }
+  static std::vector<std::string> Ids(int from, int to) {
+    std::vector<std::string> out;
+    for (int i = from; i < to; ++i) out.push_back("a" + std::to_string(i));
+    return out;
+  }
+};
+
+TEST_F(StreamTest, PlainLinesAcrossBlocks) {
+  int errors = 0;
+  bool ok = false;
+  // About 1.3 MB: lines cross the 1 MB block boundary; the last line has no newline.
+  std::string text = JsonLines(0, 3000);
+  text.pop_back();
+  EXPECT_EQ(ReadIds(text, ".jsonl", &errors, &ok), Ids(0, 3000));
+  EXPECT_TRUE(ok);
+  EXPECT_EQ(errors, 0);
+}
+
+TEST_F(StreamTest, GzipMembersAreOneContent) {
+  int errors = 0;
+  bool ok = false;
+  EXPECT_EQ(ReadIds(Gzip(JsonLines(0, 2500)) + Gzip(JsonLines(2500, 5000)), ".jsonl.gz", &errors, &ok), Ids(0, 5000));
+  EXPECT_TRUE(ok);
+  EXPECT_EQ(errors, 0);
+}
+
+TEST_F(StreamTest, ABrokenLineIsSkippedAndTheRestRead) {
+  int errors = 0;
+  bool ok = true;
+  const std::string text = JsonLines(0, 1500) + "{\"id\": \"broken\", \"text\": \n" + JsonLines(1500, 3000);
+  EXPECT_EQ(ReadIds(Gzip(text), ".jsonl.gz", &errors, &ok), Ids(0, 3000));
+  EXPECT_FALSE(ok);
+  EXPECT_EQ(errors, 1);
+}
+
+TEST_F(StreamTest, ACutGzipFileGivesItsWholeLinesAndAnError) {
+  int errors = 0;
+  bool ok = true;
+  const std::string gz = Gzip(JsonLines(0, 3000));
+  const std::vector<std::string> ids = ReadIds(gz.substr(0, gz.size() / 2), ".jsonl.gz", &errors, &ok);
+  EXPECT_FALSE(ok);
+  EXPECT_EQ(errors, 1);
+  ASSERT_GT(ids.size(), 100u);
+  ASSERT_LT(ids.size(), 3000u);
+  EXPECT_EQ(ids, Ids(0, static_cast<int>(ids.size())));  // in order, none lost before the cut, none partial
 }
 
 }  // namespace
