@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole-corpus benchmark: the speed of light (bench/speed_of_light.cc: decompress, parse, validate, split on
 # white space), then `rasad code` on one core and with -j 2, their ratio, peak memory; then the micro-benchmarks.
-# Prints a table and appends it to bench/RESULTS.md with the date, the commit and the machine (`make bench`).
+# Prints a table and adds it to bench/RESULTS.md (newest first) with the date, the commit and the machine (`make bench`).
 # Usage: bench/run.sh [CORPUS_FILE...]   (default: ../shared/corpus/*.jsonl.gz)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,12 +38,15 @@ table=$(
 machine="$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), commit $(git rev-parse --short HEAD)"
 echo "$table"
 echo "machine: $machine"
-{
-  echo
+section=$(
   echo "## $(date -u +%Y-%m-%d) \`make bench\` ($machine)"
   echo
   echo "Corpus: ${corpus[*]}. $light."
   echo
   echo "$table"
-} >> bench/RESULTS.md
+  echo
+)
+# Newest first: the section goes after the file's three-line introduction.
+{ head -n 3 bench/RESULTS.md; echo; echo "$section"; tail -n +4 bench/RESULTS.md; } > bench/RESULTS.md.new
+mv bench/RESULTS.md.new bench/RESULTS.md
 if [ -x build/text_bench ]; then build/text_bench --benchmark_min_time=0.5; fi
