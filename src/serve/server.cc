@@ -1,9 +1,14 @@
-// The HTTP API (server.h) on cpp-httplib.
+// The HTTP API (server.h) on cpp-httplib, through HttpServer (http_server.h) for its connection limits.
+// Every handler validates its parameters before the store sees them, and answers bad ones with a 400 JSON
+// error; a store that fails (busy, broken) is a 503. Tested in tests/serve_test.py and tests/attack_test.py.
 #include "serve/server.h"
 
 #include <httplib.h>
 
 #include <strings.h>
+
+#include <charconv>
+#include <limits>
 
 #include <atomic>
 #include <chrono>
@@ -39,6 +44,17 @@ void Error(httplib::Response& res, int status, const std::string& code, const st
   res.set_content(j.dump(-1, ' ', false, Json::error_handler_t::replace), "application/json");
 }
 
+// A store that cannot answer (busy beyond its timeout, damaged): the client may retry later.
+void StoreError(httplib::Response& res, sqlite3* db) {
+  Error(res, 503, "store", fmt::format("the store cannot answer: {}", sqlite3_errmsg(db)));
+}
+
+// A query's error: the filter's fault (400), or the store's when SQLite failed running it (503).
+void QueryError(httplib::Response& res, const Status& status) {
+  const bool store = status.message().rfind("query failed", 0) == 0;
+  Error(res, store ? 503 : 400, store ? "store" : "bad_request", status.message());
+}
+
 void Reply(httplib::Response& res, const Json& j) {
   res.set_content(j.dump(-1, ' ', false, Json::error_handler_t::replace), "application/json");
 }
@@ -63,7 +79,13 @@ Result<EventFilter> FilterOf(const httplib::Request& req) {
   f.until = req.get_param_value("until");
   f.place = req.get_param_value("place");
   f.text = req.get_param_value("text");
-  f.all = req.get_param_value("all") == "1" || req.get_param_value("all") == "true";
+  if (req.has_param("all")) {
+    const std::string all = req.get_param_value("all");
+    if (all != "1" && all != "true" && all != "0" && all != "false") {
+      return Status::Error(fmt::format("all wants 1, true, 0 or false, not '{}'", all));
+    }
+    f.all = all == "1" || all == "true";
+  }
   f.after = req.get_param_value("cursor");
   if (req.has_param("dyad")) {
     if (Status s = ParseDyad(req.get_param_value("dyad"), &f); !s.ok()) return s;
@@ -74,10 +96,43 @@ Result<EventFilter> FilterOf(const httplib::Request& req) {
   return f;
 }
 
-size_t LimitOf(const httplib::Request& req, size_t fallback, size_t most) {
+// Parses a whole number of decimal digits (no sign, no space); returns false for anything else or one too large.
+bool ParseCount(const std::string& text, uint64_t* value) {
+  if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos) return false;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), *value);
+  return error == std::errc() && end == text.data() + text.size();
+}
+
+// The page size: `fallback` when absent, at most `most` (a larger one is clamped); an error unless a whole
+// number from 1.
+Result<size_t> LimitOf(const httplib::Request& req, size_t fallback, size_t most) {
   if (!req.has_param("limit")) return fallback;
-  const long v = std::atol(req.get_param_value("limit").c_str());
-  return v <= 0 ? fallback : std::min(static_cast<size_t>(v), most);
+  const std::string text = req.get_param_value("limit");
+  uint64_t v = 0;
+  if (text.find_first_not_of("0123456789") == std::string::npos && text.size() > 19) return most;  // clamped
+  if (!ParseCount(text, &v) || v == 0) {
+    return Status::Error(fmt::format("limit wants a whole number from 1 to {}, not '{}'", most, text));
+  }
+  return static_cast<size_t>(std::min<uint64_t>(v, most));
+}
+
+// The route a request took, for metrics: never the raw path, which a client chooses (and could make the map of
+// counters grow without bound, or break the Prometheus text with quotes and newlines).
+std::string RouteOf(const httplib::Request& req, const httplib::Response& res) {
+  static const char* const kRoutes[] = {"/healthz", "/metrics", "/v1/openapi.json", "/v1/code", "/v1/articles",
+                                        "/v1/events", "/v1/series", "/v1/top", "/v1/actors"};
+  static const char* const kMethods[] = {"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH"};
+  std::string method = "other";
+  for (const char* m : kMethods) {
+    if (req.method == m) method = m;
+  }
+  std::string route = res.status == 404 ? "unknown" : "static";
+  for (const char* r : kRoutes) {
+    if (req.path == r) route = r;
+  }
+  if (req.path.rfind("/v1/articles/", 0) == 0) route = "/v1/articles/{id}";
+  if (req.path.rfind("/v1/events/", 0) == 0) route = "/v1/events/{id}";
+  return method + " " + route;
 }
 
 const char* kOpenApi = R"json({
@@ -104,25 +159,23 @@ struct Metrics {
 
 }  // namespace
 
-bool ConstantTimeEquals(const std::string& a, const std::string& b) {
-  if (a.size() != b.size()) return false;
-  unsigned char diff = 0;
-  for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+bool ConstantTimeEquals(const std::string& secret, const std::string& given) {
+  // Every byte of `given` is compared (with the secret's bytes in turn), whatever the lengths: no early exit.
+  if (secret.empty()) return false;
+  unsigned char diff = secret.size() != given.size();
+  for (size_t i = 0; i < given.size(); ++i) diff |= static_cast<unsigned char>(given[i] ^ secret[i % secret.size()]);
   return diff == 0;
 }
 
 Status Serve(std::shared_ptr<const Engine> engine, std::unique_ptr<Store> store, const ServeOptions& options) {
-  httplib::Server server;
+  HttpServer server(options.limits);
   std::mutex store_mu;
   Metrics metrics;
   const Lexicon& lex = engine->lexicon();
   const std::map<std::string, std::string> numeric = LoadCountryColumn(DefaultDataDir() + "/fips.tsv", 2);
-  server.set_payload_max_length(options.max_body_bytes);
   // Small responses go out at once: without it, a header and a body written apart wait on the client's delayed
   // acknowledgement (Nagle), and a page's dozen files take a second instead of milliseconds.
   server.set_tcp_nodelay(true);
-  server.set_read_timeout(options.timeout_seconds, 0);
-  server.set_write_timeout(options.timeout_seconds, 0);
 
   auto authorised = [&](const httplib::Request& req) {
     if (options.token.empty()) return false;
@@ -131,6 +184,22 @@ Status Serve(std::shared_ptr<const Engine> engine, std::unique_ptr<Store> store,
     return header.compare(0, prefix.size(), prefix) == 0 && ConstantTimeEquals(header.substr(prefix.size()), options.token);
   };
   server.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {
+    HttpServer::HeadersRead();  // the body, if any, follows under its own deadline
+    // A body declared too large is refused before it is read; cpp-httplib would read (and drop) it all first.
+    if (req.has_header("Content-Length")) {
+      const std::string declared = req.get_header_value("Content-Length");
+      uint64_t length = 0;
+      if (declared.empty() || declared.find_first_not_of("0123456789") != std::string::npos) {
+        Error(res, 400, "bad_request", "Content-Length wants a whole number");
+        HttpServer::CloseAfterResponse();
+        return httplib::Server::HandlerResponse::Handled;
+      }
+      if (!ParseCount(declared, &length) || length > options.limits.max_body_bytes) {  // too many digits too
+        Error(res, 413, "too_large", fmt::format("the request body is over {} bytes", options.limits.max_body_bytes));
+        HttpServer::CloseAfterResponse();
+        return httplib::Server::HandlerResponse::Handled;
+      }
+    }
     // No Brotli: Debian's cpp-httplib compresses at Brotli's best quality, which takes a third of a second for
     // leaflet.js and most of the time of every large answer; gzip is a hundred times faster for a few per cent
     // more bytes. The request object is the server's own (not const), so its header may be rewritten here.
@@ -159,10 +228,10 @@ Status Serve(std::shared_ptr<const Engine> engine, std::unique_ptr<Store> store,
     }
     return httplib::Server::HandlerResponse::Unhandled;
   });
-  server.set_logger([&](const httplib::Request& req, const httplib::Response&) {
-    const std::string path = req.path.rfind("/v1/articles/", 0) == 0 ? "/v1/articles/{id}" : req.path;
+  server.set_logger([&](const httplib::Request& req, const httplib::Response& res) {
+    const std::string route = RouteOf(req, res);
     std::lock_guard lock(metrics.mu);
-    ++metrics.routes[req.method + " " + path].first;
+    ++metrics.routes[route].first;
   });
   auto timed = [&](const char* route, auto handler) {
     return [&, route, handler](const httplib::Request& req, httplib::Response& res) {
@@ -179,6 +248,7 @@ Status Serve(std::shared_ptr<const Engine> engine, std::unique_ptr<Store> store,
     };
   };
   server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (HttpServer::BodyTooLarge()) return Error(res, 413, "too_large", "the request body is too large");
     if (!res.body.empty()) return;
     if (res.status == 404) Error(res, 404, "not_found", "no such endpoint: " + req.path);
     else if (res.status == 413) Error(res, 413, "too_large", "the request body is too large");
@@ -214,6 +284,15 @@ Status Serve(std::shared_ptr<const Engine> engine, std::unique_ptr<Store> store,
 
   // Reads articles from a request body: JSON (one object or JSON Lines) or plain text.
   auto read_articles = [&](const httplib::Request& req, std::vector<Article>* articles, std::vector<std::string>* errors) {
+    // A body sent as JSON is read as JSON: without this, one that is no JSON object would be coded as plain text.
+    const std::string type = req.get_header_value("Content-Type");
+    const size_t first = req.body.find_first_not_of(" \t\r\n");
+    if (type.rfind("application/json", 0) == 0 || type.rfind("application/x-ndjson", 0) == 0) {
+      if (first != std::string::npos && req.body[first] != '{') {
+        errors->push_back("request: a JSON body holds article objects, one a line");
+        return;
+      }
+    }
     ArticleReader reader(lex, Date(), [&](ArticleReader::Severity severity, const std::string& message) {
       if (severity == ArticleReader::Severity::kError) errors->push_back(message);
     });
@@ -249,6 +328,10 @@ Status Serve(std::shared_ptr<const Engine> engine, std::unique_ptr<Store> store,
     std::vector<Article> articles;
     std::vector<std::string> errors;
     read_articles(req, &articles, &errors);
+    if (articles.empty()) {
+      Error(res, 400, "bad_request", errors.empty() ? "the body holds no article" : errors.front());
+      return;
+    }
     std::vector<CodedArticle> batch;
     for (Article& a : articles) {
       CodedArticle c;
@@ -276,13 +359,15 @@ Status Serve(std::shared_ptr<const Engine> engine, std::unique_ptr<Store> store,
   server.Get("/v1/events", timed("/v1/events", [&](const httplib::Request& req, httplib::Response& res) {
     auto filter = FilterOf(req);
     if (!filter.ok()) return Error(res, 400, "bad_request", filter.status().message());
-    const size_t limit = LimitOf(req, 100, 1000);
+    auto limit_or = LimitOf(req, 100, 1000);
+    if (!limit_or.ok()) return Error(res, 400, "bad_request", limit_or.status().message());
+    const size_t limit = limit_or.value();
     Result<Table> table = Status::Error("");
     {
       std::lock_guard lock(store_mu);
       table = QueryEvents(*store, lex, filter.value(), false, limit + 1);
     }
-    if (!table.ok()) return Error(res, 400, "bad_request", table.status().message());
+    if (!table.ok()) return QueryError(res, table.status());
     Table& t = table.value();
     Json out;
     std::string next;
@@ -305,7 +390,7 @@ Status Serve(std::shared_ptr<const Engine> engine, std::unique_ptr<Store> store,
       std::lock_guard lock(store_mu);
       table = Series(*store, lex, filter.value(), by);
     }
-    if (!table.ok()) return Error(res, 400, "bad_request", table.status().message());
+    if (!table.ok()) return QueryError(res, table.status());
     Reply(res, Json{{"by", by}, {"series", TableJson(table.value())}});
   }));
 
@@ -313,12 +398,14 @@ Status Serve(std::shared_ptr<const Engine> engine, std::unique_ptr<Store> store,
     auto filter = FilterOf(req);
     if (!filter.ok()) return Error(res, 400, "bad_request", filter.status().message());
     const std::string what = req.has_param("what") ? req.get_param_value("what") : "actors";
+    auto limit = LimitOf(req, 20, 1000);
+    if (!limit.ok()) return Error(res, 400, "bad_request", limit.status().message());
     Result<Table> table = Status::Error("");
     {
       std::lock_guard lock(store_mu);
-      table = Top(*store, lex, filter.value(), what, LimitOf(req, 20, 1000));
+      table = Top(*store, lex, filter.value(), what, limit.value());
     }
-    if (!table.ok()) return Error(res, 400, "bad_request", table.status().message());
+    if (!table.ok()) return QueryError(res, table.status());
     Json top = TableJson(table.value());
     if (what == "countries") {
       // The ISO numeric code of each country, by which the dashboard's world-atlas map knows it.
@@ -333,18 +420,22 @@ Status Serve(std::shared_ptr<const Engine> engine, std::unique_ptr<Store> store,
   server.Get("/v1/actors", timed("/v1/actors", [&](const httplib::Request& req, httplib::Response& res) {
     const std::string q = req.get_param_value("q");
     if (q.empty()) return Error(res, 400, "bad_request", "q is required");
+    std::string pattern;  // q itself, LIKE's wildcards escaped
+    for (char c : q) pattern += c == '%' || c == '_' || c == '\\' ? std::string("\\") + c : std::string(1, c);
     std::lock_guard lock(store_mu);
     sqlite3_stmt* stmt = nullptr;
     sqlite3_prepare_v2(store->db(),
                        "SELECT code, name, sum(n) AS events FROM ("
                        "SELECT source_code AS code, source_name AS name, count(*) AS n FROM events GROUP BY 1, 2 UNION ALL "
                        "SELECT target_code, target_name, count(*) FROM events WHERE target_code != '' GROUP BY 1, 2) "
-                       "WHERE code LIKE ?1 || '%' OR name LIKE '%' || ?1 || '%' GROUP BY code, name "
+                       "WHERE code LIKE ?1 || '%' ESCAPE '\\' OR name LIKE '%' || ?1 || '%' ESCAPE '\\' "
+                       "GROUP BY code, name "
                        "ORDER BY events DESC LIMIT 20",
                        -1, &stmt, nullptr);
-    sqlite3_bind_text(stmt, 1, q.data(), static_cast<int>(q.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(stmt, 1, pattern.data(), static_cast<int>(pattern.size()), SQLITE_TRANSIENT);
     Json actors = Json::array();
-    while (sqlite3_step(stmt) == SQLITE_ROW) {
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
       auto text = [&](int c) {
         const unsigned char* t = sqlite3_column_text(stmt, c);
         return t ? std::string(reinterpret_cast<const char*>(t)) : std::string();
@@ -352,6 +443,7 @@ Status Serve(std::shared_ptr<const Engine> engine, std::unique_ptr<Store> store,
       actors.push_back(Json{{"code", text(0)}, {"name", text(1)}, {"events", sqlite3_column_int64(stmt, 2)}});
     }
     sqlite3_finalize(stmt);
+    if (rc != SQLITE_DONE) return StoreError(res, store->db());
     Reply(res, Json{{"actors", actors}});
   }));
 
@@ -359,8 +451,10 @@ Status Serve(std::shared_ptr<const Engine> engine, std::unique_ptr<Store> store,
     // One event and its mentions, each with its sentence and the spans of trigger, source, target and place as
     // byte offsets into that sentence.
     const std::string id = req.matches[1];
-    EventFilter filter;
-    filter.all = true;
+    uint64_t event_id = 0;
+    if (!ParseCount(id, &event_id) || event_id > static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) {
+      return Error(res, 404, "not_found", "no such event: " + id);
+    }
     std::lock_guard lock(store_mu);
     sqlite3_stmt* stmt = nullptr;
     sqlite3_prepare_v2(store->db(),
@@ -372,7 +466,7 @@ Status Serve(std::shared_ptr<const Engine> engine, std::unique_ptr<Store> store,
                        "e.target_code, e.event_code, e.place_name FROM mentions m JOIN articles a ON a.id = m.article_id "
                        "JOIN events e ON e.event_id = m.event_id WHERE m.event_id = ? ORDER BY m.mention_id",
                        -1, &stmt, nullptr);
-    sqlite3_bind_int64(stmt, 1, std::atoll(id.c_str()));
+    sqlite3_bind_int64(stmt, 1, static_cast<int64_t>(event_id));
     auto text = [&](int c) {
       const unsigned char* t = sqlite3_column_text(stmt, c);
       return t ? Json(std::string(reinterpret_cast<const char*>(t))) : Json(nullptr);
@@ -384,9 +478,10 @@ Status Serve(std::shared_ptr<const Engine> engine, std::unique_ptr<Store> store,
     };
     Json mentions = Json::array();
     Json event;
-    while (sqlite3_step(stmt) == SQLITE_ROW) {
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
       if (event.is_null()) {
-        event = Json{{"event_id", std::atoll(id.c_str())}, {"date", text(16)}, {"source", text(17)},
+        event = Json{{"event_id", event_id}, {"date", text(16)}, {"source", text(17)},
                      {"target", text(18)}, {"code", text(19)}, {"place", text(20)}};
       }
       mentions.push_back(Json{{"article_id", text(0)}, {"title", text(1)}, {"outlet", text(2)},
@@ -396,6 +491,7 @@ Status Serve(std::shared_ptr<const Engine> engine, std::unique_ptr<Store> store,
                               {"place_span", span(14)}});
     }
     sqlite3_finalize(stmt);
+    if (rc != SQLITE_DONE) return StoreError(res, store->db());
     if (event.is_null()) return Error(res, 404, "not_found", "no such event: " + id);
     event["mentions"] = mentions;
     Reply(res, event);
@@ -412,8 +508,9 @@ Status Serve(std::shared_ptr<const Engine> engine, std::unique_ptr<Store> store,
       const unsigned char* t = sqlite3_column_text(s, c);
       return t ? Json(std::string(reinterpret_cast<const char*>(t))) : Json(nullptr);
     };
-    if (sqlite3_step(stmt) != SQLITE_ROW) {
+    if (int rc = sqlite3_step(stmt); rc != SQLITE_ROW) {
       sqlite3_finalize(stmt);
+      if (rc != SQLITE_DONE) return StoreError(res, store->db());
       return Error(res, 404, "not_found", "no such article: " + id);
     }
     Json a{{"id", text(stmt, 0)}, {"outlet", text(stmt, 1)}, {"url", text(stmt, 2)}, {"title", text(stmt, 3)},
@@ -432,7 +529,8 @@ Status Serve(std::shared_ptr<const Engine> engine, std::unique_ptr<Store> store,
       if (sqlite3_column_type(stmt, c) == SQLITE_NULL) return Json(nullptr);
       return Json::array({sqlite3_column_int64(stmt, c), sqlite3_column_int64(stmt, c + 1)});
     };
-    while (sqlite3_step(stmt) == SQLITE_ROW) {
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
       events.push_back(Json{{"event_id", sqlite3_column_int64(stmt, 0)}, {"event_code", text(stmt, 1)},
                             {"source", text(stmt, 2)}, {"target", text(stmt, 3)}, {"date", text(stmt, 4)},
                             {"sentence", sqlite3_column_int64(stmt, 5)}, {"trigger_span", span(6)},
@@ -440,6 +538,7 @@ Status Serve(std::shared_ptr<const Engine> engine, std::unique_ptr<Store> store,
                             {"place_span", span(13)}, {"sentence_span", span(15)}});
     }
     sqlite3_finalize(stmt);
+    if (rc != SQLITE_DONE) return StoreError(res, store->db());
     a["events"] = events;
     Reply(res, a);
   }));
@@ -449,7 +548,7 @@ Status Serve(std::shared_ptr<const Engine> engine, std::unique_ptr<Store> store,
     return Status::Error(fmt::format("{}: no dashboard files there", options.web_dir));
   }
   server.set_file_extension_and_mimetype_mapping("json", "application/json");
-  if (!server.bind_to_port(options.host, options.port)) {
+  if (!server.Bind(options.host, options.port)) {
     return Status::Error(fmt::format("cannot listen on {}:{}", options.host, options.port));
   }
   g_server = &server;

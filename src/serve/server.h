@@ -11,9 +11,12 @@
 //   GET  /v1/events/{id}          one event with its mentions: sentence and spans of trigger, actors and place
 //   GET  /v1/actors?q=            actor codes and names that begin with (or contain) q, for search as you type
 //   GET  /                        the dashboard (web/), when a web directory is given
-// Errors are JSON {"error": {"code", "message"}}. Bodies are limited in size and requests in time; the token is
-// compared in constant time; reads need it only with `private_reads`; CORS headers only for `cors_origin`.
-// The store is one SQLite connection used under a mutex. Tested in tests/serve_test.py over loopback.
+// Errors are JSON {"error": {"code", "message"}}: bad input is always a 4xx, never a 500. Bodies are limited in
+// size, headers in size and time, requests in time (http_server.h); every parameter is validated (numbers in
+// range, page sizes clamped) and reaches SQLite only as a bound value. The token is compared in constant time;
+// reads need it only with `private_reads`; CORS headers only for `cors_origin`. Metrics name routes, never raw
+// paths. The store is one SQLite connection used under a mutex (WAL mode: an ingest may write at the same time).
+// Tested in tests/serve_test.py and tests/attack_test.py over loopback; under load by bench/load.sh.
 #ifndef RASAD_SERVE_SERVER_H_
 #define RASAD_SERVE_SERVER_H_
 
@@ -21,6 +24,7 @@
 #include <string>
 
 #include "rasad/engine.h"
+#include "serve/http_server.h"
 #include "store/store.h"
 
 namespace rasad {
@@ -31,16 +35,16 @@ struct ServeOptions {
   std::string token;               // bearer token for writes (and reads when private); empty: writes refused
   bool private_reads = false;
   std::string cors_origin;         // empty: no CORS headers
-  size_t max_body_bytes = 16 << 20;
-  int timeout_seconds = 30;
+  HttpLimits limits;               // body and header sizes, timeouts, threads
   std::string web_dir;             // the dashboard's static files served at /; empty: none
 };
 
 // Runs the server until it is stopped (SIGINT/SIGTERM). Returns a message when it cannot listen.
 Status Serve(std::shared_ptr<const Engine> engine, std::unique_ptr<Store> store, const ServeOptions& options);
 
-// Returns whether two strings are equal, in time that depends only on their lengths.
-bool ConstantTimeEquals(const std::string& a, const std::string& b);
+// Returns whether `given` equals `secret`, in time that depends only on the length of `given`: neither where
+// they first differ nor the secret's length shows in the time taken.
+bool ConstantTimeEquals(const std::string& secret, const std::string& given);
 
 }  // namespace rasad
 

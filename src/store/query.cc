@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <set>
 
 #include <fmt/format.h>
@@ -41,6 +42,18 @@ std::string Placeholders(size_t n) {
 
 // The first and last day of a period written YYYY, YYYY-MM or YYYY-MM-DD; empty when malformed.
 std::pair<std::string, std::string> PeriodBounds(const std::string& text) {
+  // Exactly YYYY, YYYY-MM or YYYY-MM-DD: nothing before, between or after (sscanf alone takes "1; DROP ...").
+  static const char* const kShapes[] = {"dddd", "dddd-dd", "dddd-dd-dd"};
+  bool shaped = false;
+  for (const char* shape : kShapes) {
+    if (text.size() != std::strlen(shape)) continue;
+    shaped = true;
+    for (size_t i = 0; i < text.size(); ++i) {
+      shaped = shaped && (shape[i] == 'd' ? text[i] >= '0' && text[i] <= '9' : text[i] == shape[i]);
+    }
+    if (shaped) break;
+  }
+  if (!shaped) return {};
   int y = 0, m = 0, d = 0;
   const int n = std::sscanf(text.c_str(), "%4d-%2d-%2d", &y, &m, &d);
   if (n < 1 || y < 1 || (n >= 2 && (m < 1 || m > 12)) || (n == 3 && !IsValidDay(y, m, d))) return {};
@@ -75,6 +88,16 @@ std::string FtsQuery(const std::string& text) {
   return out;
 }
 
+// `text` with LIKE's wildcards escaped (by '\\'): an actor code is matched as a prefix, never as a pattern.
+std::string LikePrefix(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
 Result<Where> BuildWhere(const Lexicon& lexicon, const EventFilter& f) {
   Where w;
   if (!f.all) w.And(fmt::format("e.confidence >= {}", kDefaultMinConfidence));
@@ -83,16 +106,16 @@ Result<Where> BuildWhere(const Lexicon& lexicon, const EventFilter& f) {
     std::vector<std::string> values;
     for (const std::string& a : f.actors) {
       clause += clause.empty() ? "" : " OR ";
-      clause += "e.source_code LIKE ? || '%' OR e.target_code LIKE ? || '%'";
-      values.push_back(a);
-      values.push_back(a);
+      clause += "e.source_code LIKE ? || '%' ESCAPE '\\' OR e.target_code LIKE ? || '%' ESCAPE '\\'";
+      values.push_back(LikePrefix(a));
+      values.push_back(LikePrefix(a));
     }
     w.And(clause, values);
   }
   if (!f.dyad_a.empty()) {
-    w.And("(e.source_code LIKE ? || '%' AND e.target_code LIKE ? || '%') OR "
-          "(e.source_code LIKE ? || '%' AND e.target_code LIKE ? || '%')",
-          {f.dyad_a, f.dyad_b, f.dyad_b, f.dyad_a});
+    w.And("(e.source_code LIKE ? || '%' ESCAPE '\\' AND e.target_code LIKE ? || '%' ESCAPE '\\') OR "
+          "(e.source_code LIKE ? || '%' ESCAPE '\\' AND e.target_code LIKE ? || '%' ESCAPE '\\')",
+          {LikePrefix(f.dyad_a), LikePrefix(f.dyad_b), LikePrefix(f.dyad_b), LikePrefix(f.dyad_a)});
   }
   if (!f.countries.empty()) {
     std::vector<std::string> values = f.countries;
@@ -213,8 +236,8 @@ Status ParseDyad(const std::string& text, EventFilter* filter) {
 Status ParseNear(const std::string& text, EventFilter* filter) {
   double lat = 0, lon = 0, km = 0;
   char tail = 0;
-  if (std::sscanf(text.c_str(), "%lf,%lf,%lf%c", &lat, &lon, &km, &tail) != 3 || lat < -90 || lat > 90 || lon < -180 ||
-      lon > 180 || km <= 0) {
+  if (std::sscanf(text.c_str(), "%lf,%lf,%lf%c", &lat, &lon, &km, &tail) != 3 || !std::isfinite(lat) ||
+      !std::isfinite(lon) || !std::isfinite(km) || lat < -90 || lat > 90 || lon < -180 || lon > 180 || km <= 0) {
     return Status::Error(fmt::format("--near wants LAT,LON,KM, not '{}'", text));
   }
   filter->near_lat = lat;
