@@ -98,6 +98,7 @@ int RunIngest(const IngestOptions& options) {
   // the main thread, which stops draining while it joins them at the end.
   Queue<CodedArticle> done(std::numeric_limits<size_t>::max());
   std::vector<std::thread> coders;
+  std::atomic<int> coding{jobs};
   for (int j = 0; j < jobs; ++j) {
     coders.emplace_back([&] {
       Article a;
@@ -110,6 +111,7 @@ int RunIngest(const IngestOptions& options) {
         c.article = std::move(a);
         done.Push(std::move(c));
       }
+      if (--coding == 0) done.Close();  // the last coder to finish: no more results
     });
   }
   StoreCounts counts;
@@ -127,19 +129,28 @@ int RunIngest(const IngestOptions& options) {
                  read, total > 0 ? fmt::format(" of {}", total).c_str() : "", counts.added + counts.replaced,
                  counts.unchanged + skipped, events, session.errors(), rate, seconds, eta.c_str(), final ? "\n" : "   ");
   };
-  auto flush = [&](size_t at_least) {
+  // Writes the coded articles waiting in `batch`, kBatchArticles to a transaction; the rest too when `all`.
+  std::vector<CodedArticle> chunk;
+  auto write = [&](bool all) {
+    while (!write_failed && (batch.size() >= kBatchArticles || (all && !batch.empty()))) {
+      const size_t n = std::min(batch.size(), kBatchArticles);
+      chunk.assign(std::make_move_iterator(batch.begin()), std::make_move_iterator(batch.begin() + n));
+      batch.erase(batch.begin(), batch.begin() + n);
+      for (const CodedArticle& c : chunk) events += c.events.size();
+      if (Status s = store.Write(chunk, &counts); !s.ok()) {
+        std::fprintf(stderr, "%srasad: error: %s: %s\n", tty ? "\n" : "", options.db.c_str(), s.message().c_str());
+        write_failed = true;  // the database is left as it was before this batch
+      }
+      if (std::chrono::steady_clock::now() - last_report > std::chrono::milliseconds(500)) {
+        report(false);
+        last_report = std::chrono::steady_clock::now();
+      }
+    }
+    if (write_failed) batch.clear();
+  };
+  auto flush = [&] {
     done.Drain(&batch);
-    if (batch.size() < at_least || batch.empty() || write_failed) return;
-    for (const CodedArticle& c : batch) events += c.events.size();
-    if (Status s = store.Write(batch, &counts); !s.ok()) {
-      std::fprintf(stderr, "%srasad: error: %s: %s\n", tty ? "\n" : "", options.db.c_str(), s.message().c_str());
-      write_failed = true;  // the database is left as it was before this batch
-    }
-    batch.clear();
-    if (std::chrono::steady_clock::now() - last_report > std::chrono::milliseconds(500)) {
-      report(false);
-      last_report = std::chrono::steady_clock::now();
-    }
+    write(false);
   };
   const bool ok = session.Read(options.inputs, [&](Article&& article) {
     ++read;
@@ -149,11 +160,17 @@ int RunIngest(const IngestOptions& options) {
       return;
     }
     todo.Push(std::move(article));
-    flush(kBatchArticles);
+    flush();
   });
   todo.Close();
+  // The articles still being coded are written as they come, a batch at a time, not all at the end: what a
+  // kill interrupts then is one batch, not the whole read-ahead.
+  for (CodedArticle c; done.Pop(&c);) {
+    batch.push_back(std::move(c));
+    write(false);
+  }
   for (std::thread& t : coders) t.join();
-  flush(1);
+  write(true);
   report(true);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::fprintf(stderr,
