@@ -253,31 +253,31 @@ NormalizedText Normalize(std::string_view original) {
       i += (i + 1 < n && s[i + 1] == '\n') ? 2 : 1;
       continue;
     }
-    if ((b == 0xD8 || b == 0xD9) && i + 1 < n) {
-      // The common case first: an Arabic base letter that the rules leave alone, followed by ASCII, another
-      // such letter or the end. Nothing can combine with it, so it is copied as it is (what the general
-      // path below would do, with less work).
-      const UChar32 c = ArabicLetterAt(s, i, n);
-      if (c >= 0 && PlainArabicLetter(c) && (i + 2 >= n || static_cast<uint8_t>(s[i + 2]) < 0x80 ||
-                                             ArabicLetterAt(s, i + 2, n) >= 0)) {
-        text.append(s + i, 2);
-        map.push_back(static_cast<uint32_t>(i));
-        map.push_back(static_cast<uint32_t>(i));
-        i += 2;
-        continue;
+    if (b < 0x80 || b == 0xD8 || b == 0xD9) {
+      // The common case: a run of ASCII that no rule touches and of Arabic letters that the rules leave alone
+      // is copied at once, since nothing in it changes or combines. Its last character stays out when a
+      // non-ASCII character that might be a combining mark (anything but an Arabic letter) follows it: the
+      // general path below takes it with its marks.
+      int32_t j = i, last = i;
+      while (j < n) {
+        if (static_cast<uint8_t>(s[j]) < 0x80) {
+          if (!IsPlainAscii(s[j])) break;
+          last = j++;
+          continue;
+        }
+        const UChar32 letter = ArabicLetterAt(s, j, n);
+        if (letter < 0 || !PlainArabicLetter(letter)) break;
+        last = j;
+        j += 2;
       }
-    }
-    if (b < 0x80) {
-      // A block of ASCII that no rule touches is copied at once, except its last byte when a non-ASCII
-      // character, which might be a combining mark, follows it.
-      int32_t j = i;
-      while (j < n && IsPlainAscii(s[j])) ++j;
-      if (j < n && static_cast<uint8_t>(s[j]) >= 0x80) --j;
+      if (j < n && static_cast<uint8_t>(s[j]) >= 0x80 && ArabicLetterAt(s, j, n) < 0) j = last;
       if (j > i) {
         text.append(s + i, j - i);
         const size_t base = map.size();
         map.resize(base + (j - i));
-        for (int32_t k = i; k < j; ++k) map[base + (k - i)] = static_cast<uint32_t>(k);
+        for (int32_t k = i; k < j; ++k) {  // both bytes of a letter map to its first
+          map[base + (k - i)] = static_cast<uint32_t>(k - ((static_cast<uint8_t>(s[k]) & 0xC0) == 0x80 ? 1 : 0));
+        }
         i = j;
         continue;
       }
