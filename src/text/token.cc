@@ -92,6 +92,17 @@ void Tokenize(std::string_view text, size_t begin, size_t end, std::vector<Token
       case CharClass::kWord: {
         UChar32 last = c;
         while (i < end) {
+          // Most of a word is Arabic letters (two bytes, D8 or D9 then a trail byte): taken without decoding
+          // through ICU's macro, as Classify would take them.
+          const auto lead = static_cast<uint8_t>(text[i]);
+          if ((lead == 0xD8 || lead == 0xD9) && i + 1 < end && (static_cast<uint8_t>(text[i + 1]) & 0xC0) == 0x80) {
+            const UChar32 d = ((lead & 0x1F) << 6) | (static_cast<uint8_t>(text[i + 1]) & 0x3F);
+            if (d >= 0x0621 && d <= 0x065F) {
+              last = d;
+              i += 2;
+              continue;
+            }
+          }
           size_t k = i;
           const UChar32 d = Next(text, end, &k);
           if (Classify(d) == CharClass::kWord) {
