@@ -161,6 +161,9 @@ def main(argv):
     # Full-text search folds hamza and taa marbuta as the index does: الحدود البحريه finds الحدود البحرية.
     text_ids = {a for m in expected.values() for a in m["articles"] if a.startswith("kuwait")}
     same(["--text", "الحدود البحريه"], lambda e: e["article_id"] in text_ids, "--text")
+    # A word written with punctuation against it (الزرقاء، in the Amman sample) is found without it.
+    zarqa_ids = {a for m in expected.values() for a in m["articles"] if a.startswith("amman")}
+    same(["--text", "الزرقاء"], lambda e: e["article_id"] in zarqa_ids, "--text, a word before a comma")
     # Default filtering: events below the confidence threshold only with --all.
     low = [k for k, m in expected.items() if m["confidence"] < 0.5]
     default = {key(r) for r in rows(rasad, "query", "--db", db, "--limit", "0")}

@@ -87,7 +87,7 @@ CREATE TABLE IF NOT EXISTS mentions (
 );
 CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event_id);
 CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
-CREATE VIRTUAL TABLE IF NOT EXISTS article_text USING fts5(id UNINDEXED, title, text);
+CREATE VIRTUAL TABLE IF NOT EXISTS article_text USING fts5(id UNINDEXED, title, text, tokenize = 'ascii');
 )sql";
 
 // A prepared statement, finalised on scope exit.
@@ -297,7 +297,9 @@ Status Store::Write(const std::vector<CodedArticle>& batch, StoreCounts* counts)
         .Bind(10, a.text);
     if (put_article.Step() != SQLITE_DONE) return fail("cannot store " + a.id);
     put_article.Reset();
-    put_text.Bind(1, a.id).Bind(2, a.title).Bind(3, c.search_text);
+    // The text's keys hold the title's (an article's text begins with its title); the title column stays
+    // empty in new rows.
+    put_text.Bind(1, a.id).Bind(2, std::string()).Bind(3, c.search_text);
     if (put_text.Step() != SQLITE_DONE) return fail("cannot index " + a.id);
     put_text.Reset();
     for (const Event& e : c.events) {

@@ -9,7 +9,10 @@
 //   mentions(mention_id, event_id, article_id, sentence, trigger, rule, confidence, mentions, source_text,
 //            target_text, sentence_text, and the byte spans in the article's text of the sentence, trigger,
 //            source, target and place (place_name, place_begin, place_end))
-//   article_text: an FTS5 table of each article's title and text in match keys (normalised Arabic), by id.
+//   article_text: an FTS5 table of each article's text (its title included) as match keys separated by single
+//                 spaces, by id; FTS5's ascii tokenizer splits them (the keys are normalised already, so
+//                 unicode61's folding would add nothing but time: a third of the indexing). Databases made
+//                 before kept unicode61 and titles in the title column; both read the same.
 // One event per (date, source, target, code) across all articles; every article that reports it adds a mention.
 // `day` is the first day of the event's date at its precision (2021-07 -> 2021-07-01), for ranges and series.
 //
