@@ -71,13 +71,12 @@ void WordCache::Clear(size_t slots) {
   used_ = 0;
 }
 
-bool WordCache::Find(uint64_t lexicon, std::string_view word, WordLookups* out) {
+bool WordCache::Find(uint64_t lexicon, std::string_view word, uint32_t hash, WordLookups* out) {
   if (lexicon != lexicon_ || slots_.empty()) {
     Clear(kMinSlots);
     lexicon_ = lexicon;
   }
   if (word.size() > kMaxWordBytes) return false;
-  const uint32_t hash = static_cast<uint32_t>(image::HashKey(word));
   const size_t mask = slots_.size() - 1;
   for (size_t b = hash & mask;; b = (b + 1) & mask) {
     const Slot& s = slots_[b];
@@ -91,7 +90,7 @@ bool WordCache::Find(uint64_t lexicon, std::string_view word, WordLookups* out) 
   }
 }
 
-void WordCache::Add(std::string_view word, const WordLookups& w) {
+void WordCache::Add(std::string_view word, uint32_t hash, const WordLookups& w) {
   if (word.size() > kMaxWordBytes || w.analyses.empty() || w.analyses.size() != w.lookups.size() ||
       w.analyses.size() > UINT16_MAX || w.key_hits.size() > UINT16_MAX || slots_.empty()) {
     return;
@@ -111,7 +110,6 @@ void WordCache::Add(std::string_view word, const WordLookups& w) {
       }
     }
   }
-  const uint32_t hash = static_cast<uint32_t>(image::HashKey(word));
   const size_t mask = slots_.size() - 1;
   size_t b = hash & mask;
   while (slots_[b].count != 0) b = (b + 1) & mask;
@@ -243,8 +241,13 @@ class SentenceMatcher {
     pool_at.assign(tokens.size() + 1, 0);
     key_hits.resize(tokens.size());
     const WordCache& cache = ThreadWordCache();
-    for (const Token& t : tokens) {
-      if (t.kind == TokenKind::kWord && t.arabic) cache.Prefetch(text_.substr(t.begin, t.end - t.begin));
+    std::vector<uint32_t>& hashes = scratch_.word_hashes;
+    hashes.resize(tokens.size());
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      if (tokens[i].kind != TokenKind::kWord || !tokens[i].arabic) continue;
+      const std::string_view surface = text_.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+      hashes[i] = WordCache::Hash(surface);
+      cache.Prefetch(surface, hashes[i]);
     }
     for (size_t i = 0; i < tokens.size(); ++i) {
       const Token& t = tokens[i];
@@ -254,7 +257,7 @@ class SentenceMatcher {
       pool_at[i] = out_->analysis_pool.size();
       std::string_view key(keys.data() + key_at[i], keys.size() - key_at[i]);
       if (t.kind == TokenKind::kWord && t.arabic) {
-        key_hits[i] = AppendAnalyses(surface, key, known);
+        key_hits[i] = AppendAnalyses(surface, hashes[i], key, known);
       } else {
         out_->analysis_pool.push_back(Analysis::Make("", key, "", false));
         if (t.kind == TokenKind::kWord) {
@@ -285,16 +288,17 @@ class SentenceMatcher {
 
   // Appends the analyses of an Arabic word and their lookups to the sentence's pools, from the word cache when
   // it has them; returns the hits of the word's key.
-  std::span<const LexHit> AppendAnalyses(std::string_view surface, std::string_view key, const Vocabulary& known) {
+  std::span<const LexHit> AppendAnalyses(std::string_view surface, uint32_t hash, std::string_view key,
+                                         const Vocabulary& known) {
     WordCache& cache = ThreadWordCache();
     WordLookups found;
-    if (!cache.Find(lex_.instance(), surface, &found)) {
+    if (!cache.Find(lex_.instance(), surface, hash, &found)) {
       rasad::Segment(surface, known, &scratch_.analyses);
       std::vector<StemLookup>& lookups = scratch_.lookups;
       lookups.clear();
       for (const Analysis& a : scratch_.analyses) lookups.push_back({lex_.Find(a.stem()), lex_.HasLonger(a.stem())});
       found = {scratch_.analyses, lookups, lex_.Find(key)};
-      cache.Add(surface, found);
+      cache.Add(surface, hash, found);
     }
     out_->analysis_pool.insert(out_->analysis_pool.end(), found.analyses.begin(), found.analyses.end());
     out_->lookup_pool.insert(out_->lookup_pool.end(), found.lookups.begin(), found.lookups.end());
@@ -312,7 +316,6 @@ class SentenceMatcher {
       int best_analysis = 0;
       if (words[i].kind == TokenKind::kWord) {
         for (size_t a = 0; a < words[i].analyses.size(); ++a) {
-          key = words[i].analyses[a].stem();
           int j = i + 1;
           while (true) {
             // The first word's lookups were made once, when it was segmented.
@@ -327,6 +330,7 @@ class SentenceMatcher {
                 !(j == i + 1 ? words[i].lookups[a].longer : lex_.HasLonger(key))) {
               break;
             }
+            if (j == i + 1) key = words[i].analyses[a].stem();  // the phrase's key, built only when it goes on
             key += ' ';
             key += words[j].key;
             ++j;

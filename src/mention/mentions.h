@@ -188,19 +188,21 @@ class WordCache {
  public:
   static constexpr size_t kMaxWordBytes = 43;  // longer words are looked up every time
 
-  // Finds the cached lookups of `word` under `lexicon` into *out; false when not cached. Empties the cache
-  // first when it belongs to another lexicon.
-  bool Find(uint64_t lexicon, std::string_view word, WordLookups* out);
+  // The hash under which `word` is cached (computed once per word, for Prefetch, Find and Add).
+  static uint32_t Hash(std::string_view word) { return static_cast<uint32_t>(image::HashKey(word)); }
+  // Finds the cached lookups of `word` (whose Hash is `hash`) under `lexicon` into *out; false when not cached.
+  // Empties the cache first when it belongs to another lexicon.
+  bool Find(uint64_t lexicon, std::string_view word, uint32_t hash, WordLookups* out);
+  bool Find(uint64_t lexicon, std::string_view word, WordLookups* out) { return Find(lexicon, word, Hash(word), out); }
   // Starts loading the slot where `word` would be, so that a Find soon after does not wait for memory: a
   // sentence's words are prefetched before they are looked up.
-  void Prefetch(std::string_view word) const {
-    if (!slots_.empty() && word.size() <= kMaxWordBytes) {
-      __builtin_prefetch(&slots_[static_cast<uint32_t>(image::HashKey(word)) & (slots_.size() - 1)]);
-    }
+  void Prefetch(std::string_view word, uint32_t hash) const {
+    if (!slots_.empty() && word.size() <= kMaxWordBytes) __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
   }
   // Caches the lookups of `word` (after a Find that missed; copies them); words longer than kMaxWordBytes, or
   // without analyses, are not cached.
-  void Add(std::string_view word, const WordLookups& lookups);
+  void Add(std::string_view word, uint32_t hash, const WordLookups& lookups);
+  void Add(std::string_view word, const WordLookups& lookups) { Add(word, Hash(word), lookups); }
 
  private:
   static constexpr size_t kMinSlots = 1 << 10, kMaxSlots = 1 << 16;
@@ -235,6 +237,7 @@ struct SentenceMentions {
     std::vector<Analysis> analyses;
     std::vector<StemLookup> lookups;
     std::vector<std::span<const LexHit>> key_hits;
+    std::vector<uint32_t> word_hashes;  // WordCache::Hash of each token
     std::vector<size_t> key_at, pool_at;
     std::vector<PhraseMatch> matches;
     std::vector<int> match_at, objects, speech_words;
