@@ -221,6 +221,17 @@ void HttpServer::CloseAfterResponse() {
   if (t_connection != nullptr) t_connection->Close();
 }
 
+// Set while ServeConnection serves a socket on its caller's thread: the server is not listening, and the
+// connection is served all the same.
+thread_local bool t_direct = false;
+
+bool HttpServer::ServeConnection(socket_t sock) {
+  t_direct = true;
+  const bool ok = process_and_close_socket(sock);
+  t_direct = false;
+  return ok;
+}
+
 bool HttpServer::process_and_close_socket(socket_t sock) {
   const int one = 1;
   ::setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
@@ -231,7 +242,7 @@ bool HttpServer::process_and_close_socket(socket_t sock) {
     const auto idle_until = Clock::now() + std::chrono::seconds(limits_.idle_seconds);
     const auto yield_after = Clock::now() + std::chrono::milliseconds(200);
     bool ready = false;
-    while (!ready && svr_sock_ != INVALID_SOCKET && Clock::now() < idle_until) {
+    while (!ready && (svr_sock_ != INVALID_SOCKET || t_direct) && Clock::now() < idle_until) {
       if (served > 0 && waiting_ > 0 && Clock::now() >= yield_after) break;  // an idle keep-alive yields
       ready = Wait(sock, POLLIN, 50);
     }

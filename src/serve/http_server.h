@@ -40,6 +40,10 @@ class HttpServer : public httplib::Server {
   // Binds to host:port and widens the listen backlog. Returns false when the address cannot be bound.
   bool Bind(const std::string& host, int port);
 
+  // Serves the requests that arrive on a connected socket, on the calling thread, under the same limits, and
+  // closes it (what a pool thread does with an accepted connection). For fuzzing and tests.
+  bool ServeConnection(socket_t sock);
+
   // Tells the connection serving the calling thread's request that the request's headers are read and its body
   // follows, under `body_seconds`. Called from the pre-routing handler; a no-op on other threads.
   static void HeadersRead();

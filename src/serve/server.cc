@@ -168,6 +168,11 @@ bool ConstantTimeEquals(const std::string& secret, const std::string& given) {
 }
 
 Status Serve(std::shared_ptr<const Engine> engine, std::unique_ptr<Store> store, const ServeOptions& options) {
+  return ServeWith(std::move(engine), std::move(store), options, nullptr);
+}
+
+Status ServeWith(std::shared_ptr<const Engine> engine, std::unique_ptr<Store> store, const ServeOptions& options,
+                 const std::function<void(HttpServer& server)>& run) {
   HttpServer server(options.limits);
   std::mutex store_mu;
   Metrics metrics;
@@ -548,6 +553,10 @@ Status Serve(std::shared_ptr<const Engine> engine, std::unique_ptr<Store> store,
     return Status::Error(fmt::format("{}: no dashboard files there", options.web_dir));
   }
   server.set_file_extension_and_mimetype_mapping("json", "application/json");
+  if (run) {
+    run(server);
+    return Status();
+  }
   if (!server.Bind(options.host, options.port)) {
     return Status::Error(fmt::format("cannot listen on {}:{}", options.host, options.port));
   }

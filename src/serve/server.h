@@ -20,6 +20,7 @@
 #ifndef RASAD_SERVE_SERVER_H_
 #define RASAD_SERVE_SERVER_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -41,6 +42,11 @@ struct ServeOptions {
 
 // Runs the server until it is stopped (SIGINT/SIGTERM). Returns a message when it cannot listen.
 Status Serve(std::shared_ptr<const Engine> engine, std::unique_ptr<Store> store, const ServeOptions& options);
+
+// Sets the server up as Serve does (routes, limits, static files) and calls `run` with it instead of listening;
+// returns when `run` returns. For fuzzing and tests, which hand it connections (HttpServer::ServeConnection).
+Status ServeWith(std::shared_ptr<const Engine> engine, std::unique_ptr<Store> store, const ServeOptions& options,
+                 const std::function<void(HttpServer& server)>& run);
 
 // Returns whether `given` equals `secret`, in time that depends only on the length of `given`: neither where
 // they first differ nor the secret's length shows in the time taken.
