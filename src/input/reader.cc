@@ -352,7 +352,9 @@ bool ArticleReader::ReadContent(std::string content, const std::string& path, co
     }
     content.swap(plain);
   }
-  if (Trim(content).empty() || content.find_first_not_of(" \t\r\n") == std::string::npos) {
+  // Blank lines and byte order marks only (a BOM-only file) is empty too: there is no first character to look at.
+  const size_t first = content.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (Trim(content).empty() || first == std::string::npos) {
     Warn(fmt::format("{}: empty file, no article", path));
     return ok;
   }
@@ -360,7 +362,6 @@ bool ArticleReader::ReadContent(std::string content, const std::string& path, co
     Fail(fmt::format("{}: binary file, not an article; skipped", path));
     return false;
   }
-  size_t first = content.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
   if (content[first] == '{') return ReadJsonLines(content, path, consumer) && ok;
   if (LooksLikeHtml(content)) {
     // A news page: its title, date and body become a plain-text article (title line, date line, body).

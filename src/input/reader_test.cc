@@ -56,7 +56,9 @@ INSTANTIATE_TEST_SUITE_P(
 
 class PlainTextTest : public ::testing::Test {
  protected:
+  // Shared by the suites derived from this one (each calls this again): loaded once, kept for the whole run.
   static void SetUpTestSuite() {
+    if (lexicon_ != nullptr) return;
     auto lex = Lexicon::Load(std::string(RASAD_SOURCE_DIR) + "/data");
     ASSERT_TRUE(lex.ok()) << lex.status().message();
     lexicon_ = new Lexicon(std::move(lex).value());
@@ -89,6 +91,20 @@ TEST_F(PlainTextTest, NoDateLineWarnsAndUsesTheDefault) {
   EXPECT_FALSE(b.published.valid());
   ASSERT_EQ(warnings.size(), 1u);
   EXPECT_NE(warnings[0].find("x.txt"), std::string::npos);
+}
+
+// Found by tests/fuzz/reader_fuzz: content of blanks and byte-order-mark bytes only ("\xEF\xBB\xBF\n", "\xBB  ")
+// made the format check read content[npos], out of bounds. Such a file is empty.
+TEST_F(PlainTextTest, AByteOrderMarkAloneIsAnEmptyFile) {
+  for (const char* content : {"\xEF\xBB\xBF", "\xEF\xBB\xBF\n\n", "\xBB  ", " \xEF\xBB\xBF \xEF\xBB\xBF"}) {
+    std::vector<std::string> warnings;
+    ArticleReader reader(*lexicon_, Date(), [&](ArticleReader::Severity, const std::string& m) { warnings.push_back(m); });
+    int articles = 0;
+    EXPECT_TRUE(reader.ReadBuffer(content, "bom.txt", [&](Article&&) { ++articles; }));
+    EXPECT_EQ(articles, 0);
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_NE(warnings[0].find("empty"), std::string::npos) << warnings[0];
+  }
 }
 
 // Lines of JSON Lines: article i has id "a<i>" and a text long enough that 3,000 of them span several blocks.

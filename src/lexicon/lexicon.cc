@@ -45,7 +45,8 @@ bool ParseDateField(std::string_view s, Date* date) {
   while (i < s.size() && n < 3) {
     size_t j = i;
     int v = 0;
-    while (j < s.size() && s[j] >= '0' && s[j] <= '9') v = v * 10 + (s[j++] - '0');
+    // At most 4 digits a part: a longer year would overflow v and the packed yyyymmdd of the image.
+    while (j < s.size() && s[j] >= '0' && s[j] <= '9' && j - i < 4) v = v * 10 + (s[j++] - '0');
     if (j == i) return false;
     parts[n++] = v;
     if (j < s.size() && s[j] != '-') return false;
@@ -1059,8 +1060,14 @@ Result<Lexicon> Lexicon::FromImage(std::shared_ptr<const Mapping> mapping, const
     trigger.inverse = t.inverse != 0;
     trigger.objective = t.objective != 0;
     trigger.verbal = t.verbal != 0;
-    for (uint32_t k = 0; k < t.objects_count; ++k) trigger.objects.push_back(str(refs[t.objects_begin + k]));
-    for (uint32_t k = 0; k < t.preps_count; ++k) trigger.frame.preps.push_back(str(refs[t.preps_begin + k]));
+    for (uint32_t k = 0; k < t.objects_count; ++k) {
+      if (!str_ok(refs[t.objects_begin + k])) return bad("trigger object");
+      trigger.objects.push_back(str(refs[t.objects_begin + k]));
+    }
+    for (uint32_t k = 0; k < t.preps_count; ++k) {
+      if (!str_ok(refs[t.preps_begin + k])) return bad("trigger preposition");
+      trigger.frame.preps.push_back(str(refs[t.preps_begin + k]));
+    }
     lex.triggers_.push_back(std::move(trigger));
   }
   const FunctionRec* functions = r.Records<FunctionRec>(image::SectionId::kFunctions, &n);

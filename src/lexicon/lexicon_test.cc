@@ -2,8 +2,12 @@
 // the loaded lexicon; and the loader's errors for malformed sources.
 #include "lexicon/lexicon.h"
 
+#include <zlib.h>
+
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include <gtest/gtest.h>
 
@@ -134,6 +138,64 @@ TEST(Load, MalformedLineNamesFileAndLine) {
   EXPECT_NE(lex.status().message().find("999"), std::string::npos);
   std::filesystem::remove_all(dir);
   EXPECT_FALSE(Lexicon::Load(dir).ok());  // a missing directory is an error, not a crash
+}
+
+// Found by tests/fuzz/dict_fuzz: a term date with a year of 7 digits overflowed int when packed into the image
+// (2222222 * 10000), and a longer one overflowed while being read. A part has at most 4 digits.
+TEST(Load, RefusesAYearOfMoreThanFourDigits) {
+  for (const char* to : {"2222222-", "99999999999999999999", "20201-01-01"}) {
+    const std::string dir = ::testing::TempDir() + "/rasad-lex-year";
+    std::filesystem::remove_all(dir);
+    std::filesystem::copy(std::string(RASAD_SOURCE_DIR) + "/data", dir);
+    {
+      std::ofstream out(dir + "/persons.tsv", std::ios::app);
+      out << "عبد المجيد تبون\tAbdelmadjid Tebboune\tDZAGOV\t2019-12\t" << to << "\trasad\n";
+    }
+    auto lex = Lexicon::Load(dir);
+    ASSERT_FALSE(lex.ok()) << to;
+    EXPECT_NE(lex.status().message().find("persons.tsv:"), std::string::npos) << lex.status().message();
+    std::filesystem::remove_all(dir);
+  }
+}
+
+// Compiles data/ into a file, lets `patch` change the bytes of section `id`, recomputes the checksum (so that
+// only the structural checks can refuse the file) and opens it.
+template <typename Patch>
+Result<Lexicon> OpenPatched(image::SectionId id, Patch patch) {
+  const std::string path = ::testing::TempDir() + "/rasad-lex-patched.lex";
+  EXPECT_TRUE(Lexicon::Compile(std::string(RASAD_SOURCE_DIR) + "/data", path).ok());
+  std::string bytes;
+  {
+    std::ifstream in(path, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  auto reader = image::Reader::Open(bytes, path);
+  EXPECT_TRUE(reader.ok());
+  const std::string_view section = reader.value().Section(id);
+  EXPECT_FALSE(section.empty());
+  patch(bytes.data() + (section.data() - bytes.data()), section.size());
+  image::Header header;
+  std::memcpy(&header, bytes.data(), sizeof(header));
+  header.checksum = static_cast<uint32_t>(crc32(0L, reinterpret_cast<const Bytef*>(bytes.data() + sizeof(header)),
+                                                static_cast<uInt>(bytes.size() - sizeof(header))));
+  std::memcpy(bytes.data(), &header, sizeof(header));
+  {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << bytes;
+  }
+  return Lexicon::Open(path, "");
+}
+
+// Found by tests/fuzz/image_fuzz: the string references of trigger objects and prepositions were not checked
+// against the string pool, so a corrupt file with a valid checksum threw std::out_of_range out of Open().
+TEST(Open, RefusesAStringReferenceOutsideThePool) {
+  auto lex = OpenPatched(image::SectionId::kStringRefs, [](char* section, size_t size) {
+    ASSERT_GE(size, sizeof(image::StrRef));
+    const image::StrRef bad{0xFFFFFF00u, 4};
+    std::memcpy(section, &bad, sizeof(bad));
+  });
+  ASSERT_FALSE(lex.ok());
+  EXPECT_NE(lex.status().message().find("corrupt"), std::string::npos) << lex.status().message();
 }
 
 }  // namespace

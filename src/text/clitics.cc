@@ -67,8 +67,9 @@ bool TakesFuture(std::string_view rest) {
 Analysis Analysis::Make(std::string_view prefix, std::string_view stem, std::string_view suffix,
                         bool has_article) {
   Analysis a;
-  if (prefix.size() + stem.size() + suffix.size() > kCapacity) stem = {};
-  if (prefix.size() + suffix.size() > kCapacity) prefix = suffix = {};
+  // Emptied with substr(0, 0), not {}: memcpy from a null pointer is undefined even for 0 bytes.
+  if (prefix.size() + stem.size() + suffix.size() > kCapacity) stem = stem.substr(0, 0);
+  if (prefix.size() + suffix.size() > kCapacity) prefix = prefix.substr(0, 0), suffix = suffix.substr(0, 0);
   std::memcpy(a.text_, prefix.data(), prefix.size());
   std::memcpy(a.text_ + prefix.size(), stem.data(), stem.size());
   std::memcpy(a.text_ + prefix.size() + stem.size(), suffix.data(), suffix.size());

@@ -174,5 +174,20 @@ INSTANTIATE_TEST_SUITE_P(Table, StripArticleTest,
                              {"", ""},
                          }));
 
+// Found by tests/fuzz/text_fuzz: a word longer than Analysis::kCapacity left the stem as a null view, which
+// was then passed to memcpy (undefined even for 0 bytes; UBSan stops on it).
+TEST(AnalysisTest, AWordTooLongToHoldHasAnEmptyStem) {
+  const std::string long_stem(Analysis::kCapacity + 10, 'x');
+  const Analysis a = Analysis::Make("", long_stem, "", false);
+  EXPECT_EQ(a.stem(), "");
+  const Analysis b = Analysis::Make(std::string(Analysis::kCapacity, 'p'), "ab", std::string(10, 's'), false);
+  EXPECT_EQ(b.stem(), "");
+  std::string word = "و";
+  for (int i = 0; i < 40; ++i) word += "ب";
+  const std::vector<Analysis> analyses = Segment(word, [](std::string_view) { return true; });
+  ASSERT_FALSE(analyses.empty());
+  EXPECT_EQ(analyses[0].stem(), "");  // the whole word is known, but too long to hold: it matches nothing
+}
+
 }  // namespace
 }  // namespace rasad

@@ -79,7 +79,8 @@ const char* Date::precision() const {
 }
 
 bool IsValidDay(int year, int month, int day) {
-  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return false;
+  // day > 31 is refused here: std::chrono::day keeps only a byte, so day 270 would be read as day 14.
+  if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31) return false;
   return std::chrono::year_month_day(std::chrono::year(year), std::chrono::month(month), std::chrono::day(day))
       .ok();
 }

@@ -61,8 +61,18 @@ INSTANTIATE_TEST_SUITE_P(
                       LineCase{"الإثنين 2021/07/26 - 10:30", {2021, 7, 26}},
                       LineCase{"تنسيق جزائري أميركي حول 2021", {}},         // a title with a year: no date line
                       LineCase{"30/02/2021", {}},                           // no such day
+                      LineCase{"2021-06-270", {}},                          // day 270 (found by time_fuzz)
+                      LineCase{"2021/06/526", {}},                          // 526 = 14 + 2 * 256
                       LineCase{"مقتل 27 شخصا في 2021", {}},
                       LineCase{"", {}}));
+
+// Found by tests/fuzz/time_fuzz: std::chrono::day stores a byte, so IsValidDay took day 270 of June for the 14th.
+TEST(DateArithmetic, NoDayAbove31) {
+  EXPECT_FALSE(IsValidDay(2021, 6, 270));
+  EXPECT_FALSE(IsValidDay(2021, 1, 32));
+  EXPECT_FALSE(IsValidDay(2021, 1, 256 + 10));
+  EXPECT_TRUE(IsValidDay(2021, 1, 31));
+}
 
 TEST(IsoDate, ParsesOnlyIso) {
   EXPECT_EQ(ParseIsoDate("2018-02-03"), (Date{2018, 2, 3}));
