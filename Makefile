@@ -31,14 +31,15 @@ demo: build
 	$(BUILD)/rasad code samples > events.jsonl
 	@echo "wrote events.jsonl ($$(wc -l < events.jsonl) events)"
 
-# Every test, then each fuzz target for a few seconds on its seeds (sanitized).
+# Every test with the release build, then the whole suite again under ASan and UBSan (clang), which also runs
+# each fuzz target for a few seconds on its seeds. CI's .ci/run is this and nothing else.
 test: build build-san
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
-	cd $(SAN_BUILD) && ctest --output-on-failure -j $(JOBS) -L fuzz
+	cd $(SAN_BUILD) && ctest --output-on-failure -j $(JOBS)
 
-# The whole suite again under the sanitizers (CI runs it after make test).
+# The sanitized suite alone (with the short fuzz runs).
 test-sanitize: build-san
-	cd $(SAN_BUILD) && ctest --output-on-failure -j $(JOBS) -LE fuzz
+	cd $(SAN_BUILD) && ctest --output-on-failure -j $(JOBS)
 
 # Long fuzzing runs while developing: each target FUZZ_SECONDS (default 600) on its corpus.
 fuzz: build-san
