@@ -54,6 +54,12 @@ speedup=$(echo "$table" | awk -F'|' '/one core/ { one = $4 } /-j 2, two/ { two =
 echo "$table"
 echo "-j 2 / one core: $speedup times"
 echo "machine: $machine"
+# The micro-benchmarks (one core): each stage, and how cost grows with article size and sentence length.
+micro=""
+if [ -x build/text_bench ]; then
+  micro=$(taskset -c 0 build/text_bench --benchmark_min_time=0.5 2>/dev/null)
+  echo "$micro"
+fi
 section=$(
   echo "## $(date -u +%Y-%m-%d) \`make bench\` ($machine)"
   echo
@@ -63,8 +69,16 @@ section=$(
   echo
   echo "\`rasad code -j 2\` codes $speedup times as fast as one core."
   echo
+  if [ -n "$micro" ]; then
+    echo "Micro-benchmarks (\`build/text_bench --benchmark_min_time=0.5\`, one core; BigO rows are Google Benchmark's fits"
+    echo "of time against article size in KB and sentence length in tokens):"
+    echo
+    echo '```'
+    echo "$micro"
+    echo '```'
+    echo
+  fi
 )
 # Newest first: the section goes after the file's three-line introduction.
 { head -n 3 bench/RESULTS.md; echo; echo "$section"; tail -n +4 bench/RESULTS.md; } > bench/RESULTS.md.new
 mv bench/RESULTS.md.new bench/RESULTS.md
-if [ -x build/text_bench ]; then build/text_bench --benchmark_min_time=0.5; fi
