@@ -35,7 +35,7 @@ struct sqlite3;
 
 namespace rasad {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 // An article with its events, ready to store.
 struct CodedArticle {
@@ -53,6 +53,8 @@ struct StoreCounts {
   size_t mentions = 0;   // event mentions written
 };
 
+// One SQLite connection. Not thread-safe: one thread at a time uses it (the server holds a mutex around it), so
+// the connection is opened without SQLite's own locking.
 class Store {
  public:
   // Opens (creating when missing) the database at `path`. Refuses a database of a newer schema version, or one
