@@ -143,6 +143,9 @@ class SentenceCoder {
       // A prepositional phrase first: no subject here; but من "of" names whose the subject is
       // (وصل وفد من حماس "a delegation of Hamas arrived").
       if (!actor.prep.empty() && actor.prep != "من") return -1;
+      // The author of a document is the subject where the document is: right after the verb (أدان قرار مجلس
+      // الأمن الهجوم); further on, the document is the object (انتقد قادة الحزب قرار المحكمة).
+      if (actor.document >= 0 && !OnlyTimeBetween(from, actor.document)) return -1;
       return static_cast<int>(a);
     }
     return -1;

@@ -99,6 +99,32 @@ TEST(Attribution, OuterPrepositionOfAPossessive) {
             V{"195 SDNMIL>SDNREB 2023-05-13"});
 }
 
+TEST(Attribution, TheAuthorOfADocumentActsThroughIt) {
+  // A report of Amnesty International criticised the Algerian government.
+  EXPECT_EQ(Code("وانتقد تقرير لمنظمة العفو الدولية الحكومة الجزائرية."), V{"111 NGOHRIAMN>DZAGOV 2021-07-27"});
+  // A statement of the Yemeni parliament warned the Houthi militias on Monday.
+  EXPECT_EQ(Code("حذر بيان للبرلمان اليمني، الاثنين، ميليشيات الحوثي من التصعيد."), V{"130 YEMLEG>YEMREB 2021-07-26"});
+  // The Kremlin denounced the statements of the British foreign minister: his statements, him.
+  EXPECT_EQ(Code("ندد الكرملين الخميس بتصريحات وزير الخارجية البريطاني."), V{"111 RUSGOV>GBRGOV 2021-07-22"});
+  // Control: the same report when no verb has it as its subject ("according to a report of Amnesty") is no
+  // party, and the sentence's subject stays the actor.
+  EXPECT_EQ(Code("وانتقد الرئيس الفرنسي بحسب تقرير لمنظمة العفو الدولية الحكومة الجزائرية."),
+            V{"111 FRAGOV>DZAGOV 2021-07-27"});
+  // A letter's ل names its addressee (رسالة is no document of this kind): no source for the criticism.
+  EXPECT_EQ(Code("وانتقدت رسالة لمنظمة العفو الدولية الحكومة الجزائرية."), V{});
+}
+
+TEST(Attribution, ADocumentFurtherOnIsTheObject) {
+  // Leaders of the ruling party (no actor the dictionary knows) criticised the decision of the Supreme Court:
+  // the court is the object's genitive, not the subject.
+  const V events = Code(
+      "قضت المحكمة العليا الباكستانية بتنحية نواز شريف من رئاسة الحزب الحاكم في باكستان.\n"
+      "وانتقد قادة في الحزب الحاكم قرار المحكمة العليا تنحية شريف من رئاسة الحزب.");
+  for (const std::string& e : events) EXPECT_EQ(e.find("PAKJUD>"), std::string::npos) << e;
+  // Control: the resolution right after the verb is its subject.
+  EXPECT_EQ(Code("وأدان قرار مجلس الأمن الدولي الحكومة السورية."), V{"111 IGOUNO>SYRGOV 2021-07-27"});
+}
+
 TEST(Attribution, AdjectivalSource) {
   // Israeli strikes on Lebanon.
   EXPECT_EQ(Code("أسفرت غارات إسرائيلية على لبنان عن مقتل ثلاثة."), V{"195 ISR>LBN 2021-07-27"});

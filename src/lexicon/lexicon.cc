@@ -730,6 +730,7 @@ Status Lexicon::Sources::LoadFunctionWords(const std::string& path) {
       {"current", FunctionClass::kCurrent},     {"period_edge", FunctionClass::kPeriodEdge},
       {"number", FunctionClass::kNumber},       {"unit", FunctionClass::kUnit},
       {"ordinal_day", FunctionClass::kOrdinalDay}, {"sport", FunctionClass::kSport},
+      {"document", FunctionClass::kDocument},
   };
   return ForEachLine(path, 4, "word, class, value, gloss", [&](TsvReader& r, const Fields& f) -> Status {
     // Time words: a relative day (value: its offset from publication), a month name CLDR lacks, a Hijri month,

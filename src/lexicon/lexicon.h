@@ -141,6 +141,8 @@ enum class FunctionClass : uint8_t {
   kUnit,        // أيام "days", يومين "two days": value the unit (d, w, m, y) and a dual's count
   kOrdinalDay,  // الخامس "the fifth" (من حزيران): value the day
   kSport,       // النادي "the club", المباراة "the match": an article full of them reports sports
+  kDocument,    // بيان "statement", تقرير "report", قرار "resolution": its author (بيان لوزارة الخارجية "a statement
+                // of the foreign ministry", قرار مجلس الأمن) acts through it
 };
 
 struct FunctionWord {

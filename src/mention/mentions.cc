@@ -188,6 +188,7 @@ class SentenceMatcher {
         speech.carried.coord_next = -1;
         speech.carried.prep.clear();
         speech.carried.outer_prep.clear();
+        speech.carried.document = -1;
       } else {
         continue;
       }
@@ -394,6 +395,7 @@ class SentenceMatcher {
     actor.outer_prep.clear();
     actor.place = actor.conj = actor.aside = false;
     actor.coord_next = -1;
+    actor.document = -1;
     out_->actors.push_back(std::move(actor));
     pos_ = last;
   }
@@ -1079,6 +1081,23 @@ class SentenceMatcher {
     }
   }
 
+  // Returns whether the actor at word i, written with a possessive ل, is the author of a document right before
+  // it that stands as a subject: the document opens its clause or follows a verb (أدان بيان لوزارة الخارجية،
+  // وبيان للجيش يؤكد). Not after a preposition (بحسب بيان للجيش "according to an army statement", في بيان).
+  bool AuthorOfDocument(int i) const {
+    const Match* doc = MatchAt(i - 1);
+    if (doc == nullptr || doc->last != i || !FindFunction(*doc, lex_, FunctionClass::kDocument)) return false;
+    const int d = doc->first;
+    if (!ProcliticPrep(out_->words[d].analysis().prefix()).empty()) return false;
+    if (d == 0 || out_->words[d - 1].kind == TokenKind::kPunct) return true;
+    for (int b = d - 1; b >= 0 && b >= d - 3; --b) {
+      if (const Match* m = MatchAt(b); m != nullptr && m->last == d) {
+        return FindHit(*m, LexHit::Kind::kTrigger) != nullptr || FindFunction(*m, lex_, FunctionClass::kSpeech) != nullptr;
+      }
+    }
+    return false;
+  }
+
   // Reads what governs each actor: a proclitic or a preposition word before it, a place preposition, a
   // name-head noun; and joins actors coordinated by و.
   void Govern() {
@@ -1097,9 +1116,30 @@ class SentenceMatcher {
         std::string_view w = Surface(noun);
         // A noun in the construct state has no article: بالخارج ناصر بوريطة "abroad, Nasser Bourita" is no
         // genitive.
-        if (noun.kind == TokenKind::kWord && noun.arabic && !noun.matched && w.size() >= 8 &&
+        // A document noun the dictionary knows says its proclitic itself: بقرار "by the decision of" (but بيان
+        // "statement" begins with the letter ب).
+        const Match* known = MatchAt(actor.first - 1);
+        if (known != nullptr && known->first == actor.first - 1 && FindFunction(*known, lex_, FunctionClass::kDocument)) {
+          actor.outer_prep = std::string(ProcliticPrep(noun.analysis().prefix()));
+        } else if (noun.kind == TokenKind::kWord && noun.arabic && !noun.matched && w.size() >= 8 &&
             (w.substr(0, 2) == "ب" || w.substr(0, 2) == "ل") && w.substr(2, 4) != "ال" && w.substr(0, 4) != "لل") {
           actor.outer_prep = std::string(w.substr(0, 2));
+        }
+      }
+      if (actor.prep.empty() && actor.first >= 1) {
+        // قرار مجلس الأمن "the resolution of the Security Council": the genitive of a document is its author.
+        if (const Match* doc = MatchAt(actor.first - 1);
+            doc != nullptr && doc->last == actor.first && FindFunction(*doc, lex_, FunctionClass::kDocument)) {
+          actor.document = actor.first - 1;
+        }
+      }
+      if (actor.prep == "ل" && actor.first >= 1) {
+        // بيان لوزارة الخارجية "a statement of the foreign ministry": the author of a document acts through it,
+        // as the subject of the verb the document is the subject of (أدان بيان لوزارة الخارجية الهجوم).
+        if (AuthorOfDocument(actor.first)) {
+          actor.prep.clear();
+          actor.document = actor.first - 1;
+          continue;
         }
       }
       if (actor.prep == "ل" && actor.first >= 1) {

@@ -73,6 +73,8 @@ struct ActorMention {
   int coord_next = -1;             // the actor joined to this one by و, or -1
   std::vector<std::string> pair;   // الطرفان "the two sides": the codes of the two parties it stands for
   bool former = false;             // titled السابق "former": an elite (ELI) unless `date` is in a known term
+  int document = -1;               // the word of a document noun it is the author of (قرار مجلس الأمن، بيان
+                                   // للجيش): the actor stands where the document stands; -1 when none
 
   // Returns the code on `date`: a person's role of that date; a former office-holder's country + ELI.
   std::string CodeOn(const Date& date) const;
