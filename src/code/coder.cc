@@ -352,6 +352,29 @@ class SentenceCoder {
     return false;
   }
 
+  // Returns whether the word w is the complement of a trigger verb before it: only that verb's subject and
+  // time words stand between (نددت ميركل بالهجمات "Merkel denounced the attacks", أدانت مصر أمس الهجوم).
+  bool ObjectOfVerb(int w) const {
+    for (const TriggerMention& t : s_.triggers) {
+      if (t.last > w || lex_.trigger(t.trigger).pos != Trigger::Pos::kVerb) continue;
+      int k = t.last;
+      while (k < w) {
+        int next = k;
+        for (const ActorMention& a : s_.actors) {
+          if (a.first == k && a.prep.empty()) next = std::max(next, a.last);
+        }
+        for (const TimeMention& tm : s_.times) {
+          if (tm.first == k) next = std::max(next, tm.last);
+        }
+        if (next == k && s_.words[k].kind == TokenKind::kPunct && s_.words[k].key == ",") next = k + 1;
+        if (next == k) break;
+        k = next;
+      }
+      if (k == w) return true;
+    }
+    return false;
+  }
+
   bool IsCoordinatedWith(int head, int other) const {
     for (int a = head; a >= 0; a = s_.actors[a].coord_next) {
       if (a == other) return true;
@@ -491,6 +514,12 @@ class SentenceCoder {
         out->push_back(c);
         return;
       }
+    }
+    // A verbal noun that is the object of the verb right before it (نددت بهجمات إيران "condemned Iran's
+    // attacks", أدان الهجوم) is not done by that verb's subject: its source is its genitive or no one.
+    if (c.source < 0 && noun && !t.enclitic && ObjectOfVerb(t.first)) {
+      reason_ = "rejected: the object of the verb before it, with no genitive source";
+      return;
     }
     if (c.source < 0 && !clause_initial) {
       c.source = SubjectBefore(t.first, start);

@@ -125,6 +125,24 @@ TEST(Attribution, ADocumentFurtherOnIsTheObject) {
   EXPECT_EQ(Code("وأدان قرار مجلس الأمن الدولي الحكومة السورية."), V{"111 IGOUNO>SYRGOV 2021-07-27"});
 }
 
+TEST(Codes, PluralVerbalNouns) {
+  // Taliban fighters often launch attacks on the Afghan forces; the criticism of the deputies of the White House.
+  EXPECT_EQ(Code("ويشن مقاتلو حركة طالبان هجمات على القوات الأفغانية."), V{"190 AFGREB>AFGMIL 2021-07-27"});
+  EXPECT_EQ(Code("وجاء البيان بعد انتقادات مجلس النواب الأمريكي للبيت الأبيض."), V{"111 USALEG>USAGOV 2021-07-27"});
+}
+
+TEST(Attribution, AVerbalNounObjectIsNotDoneByTheVerbsSubject) {
+  // The German chancellor denounced the attacks on the Israeli army: she did not attack (no 190 by Germany).
+  for (const std::string& e : Code("نددت المستشارة الألمانية أنغيلا ميركل بالهجمات على الجيش الإسرائيلي.")) {
+    EXPECT_NE(e.rfind("190", 0), 0u) << e;
+  }
+  // Control: its own genitive or adjective still gives the noun its source.
+  EXPECT_EQ(Code("نددت المستشارة الألمانية أنغيلا ميركل بهجمات إيران على الجيش الإسرائيلي."),
+            V{"190 IRN>ISRMIL 2021-07-27"});
+  EXPECT_EQ(Code("نددت المستشارة الألمانية أنغيلا ميركل بالهجمات الإيرانية على الجيش الإسرائيلي."),
+            V{"190 IRN>ISRMIL 2021-07-27"});
+}
+
 TEST(Attribution, AdjectivalSource) {
   // Israeli strikes on Lebanon.
   EXPECT_EQ(Code("أسفرت غارات إسرائيلية على لبنان عن مقتل ثلاثة."), V{"195 ISR>LBN 2021-07-27"});
