@@ -136,11 +136,12 @@ TEST(Attribution, AVerbalNounObjectIsNotDoneByTheVerbsSubject) {
   for (const std::string& e : Code("نددت المستشارة الألمانية أنغيلا ميركل بالهجمات على الجيش الإسرائيلي.")) {
     EXPECT_NE(e.rfind("190", 0), 0u) << e;
   }
-  // Control: its own genitive or adjective still gives the noun its source.
+  // Control: its own genitive or adjective still gives the noun its source, and through the verb's
+  // preposition (ندد ب) the verb its target: Germany condemned Iran (111), Iran attacked (190).
   EXPECT_EQ(Code("نددت المستشارة الألمانية أنغيلا ميركل بهجمات إيران على الجيش الإسرائيلي."),
-            V{"190 IRN>ISRMIL 2021-07-27"});
+            (V{"111 DEUGOV>IRN 2021-07-27", "190 IRN>ISRMIL 2021-07-27"}));
   EXPECT_EQ(Code("نددت المستشارة الألمانية أنغيلا ميركل بالهجمات الإيرانية على الجيش الإسرائيلي."),
-            V{"190 IRN>ISRMIL 2021-07-27"});
+            (V{"111 DEUGOV>IRN 2021-07-27", "190 IRN>ISRMIL 2021-07-27"}));
 }
 
 TEST(Attribution, AdjectivalSource) {

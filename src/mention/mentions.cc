@@ -1118,8 +1118,13 @@ class SentenceMatcher {
         // genitive.
         // A document noun the dictionary knows says its proclitic itself: بقرار "by the decision of" (but بيان
         // "statement" begins with the letter ب).
+        // So does a verbal noun the dictionary knows (نددت بهجمات إيران، رحبت بالمبادرة السعودية): its genitive
+        // or adjective is reached through the preposition of the verb it complements.
         const Match* known = MatchAt(actor.first - 1);
-        if (known != nullptr && known->first == actor.first - 1 && FindFunction(*known, lex_, FunctionClass::kDocument)) {
+        const LexHit* trigger = known != nullptr ? FindHit(*known, LexHit::Kind::kTrigger) : nullptr;
+        if (known != nullptr && known->first == actor.first - 1 &&
+            (FindFunction(*known, lex_, FunctionClass::kDocument) ||
+             (trigger != nullptr && lex_.trigger(trigger->index).pos == Trigger::Pos::kNoun))) {
           actor.outer_prep = std::string(ProcliticPrep(noun.analysis().prefix()));
         } else if (noun.kind == TokenKind::kWord && noun.arabic && !noun.matched && w.size() >= 8 &&
             (w.substr(0, 2) == "ب" || w.substr(0, 2) == "ل") && w.substr(2, 4) != "ال" && w.substr(0, 4) != "لل") {
