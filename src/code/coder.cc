@@ -19,6 +19,7 @@ class SentenceCoder {
   SentenceCoder(const SentenceMentions& s, const Lexicon& lex) : s_(s), lex_(lex) {}
 
   void Code(std::vector<Candidate>* out, std::vector<std::string>* reasons) {
+    first_candidate_ = out->size();
     for (size_t t = 0; t < s_.triggers.size(); ++t) {
       const size_t before = out->size();
       reason_ = "rejected: no source actor in the clause";
@@ -352,6 +353,40 @@ class SentenceCoder {
     return false;
   }
 
+  // Returns the event of this sentence made by an earlier verb, when trigger t is a verb joined to it by و / ف
+  // (its prefix) with nothing but that verb's object and time words between: none when t has a subject.
+  const Candidate* EarlierVerbEvent(const TriggerMention& t, const std::vector<Candidate>& out) const {
+    const std::string_view prefix = s_.words[t.first].analysis().prefix();
+    if (prefix.size() < 2 || (prefix.substr(0, 2) != "و" && prefix.substr(0, 2) != "ف")) return nullptr;
+    // Not a future (وسأجري "and I will hold"): in quotes it is mostly the speaker's first person, which the
+    // normalised spelling does not tell from the third.
+    if (prefix.find("س") != std::string_view::npos) return nullptr;
+    for (size_t i = out.size(); i-- > first_candidate_;) {
+      const Candidate& c = out[i];
+      const TriggerMention& earlier = s_.triggers[c.trigger];
+      if (earlier.first >= t.first || c.source < 0 || c.source_pair >= 0 || c.target_pair >= 0) continue;
+      if (lex_.trigger(earlier.trigger).pos != Trigger::Pos::kVerb) return nullptr;
+      return &c;
+    }
+    return nullptr;
+  }
+
+  // Returns whether a preposition the frame admits, written with a pronoun (معه "with him", إليها), stands
+  // right after the verb t.
+  bool PronounAfter(const TriggerMention& t, const Trigger& trig) const {
+    const int w = t.last;
+    if (w >= static_cast<int>(s_.words.size()) || s_.words[w].analysis().suffix().empty()) return false;
+    for (const LexHit& h : lex_.Find(s_.words[w].analysis().stem())) {
+      if (h.kind != LexHit::Kind::kFunction) continue;
+      const FunctionWord& f = lex_.function_word(h.index);
+      if (f.cls == FunctionClass::kPrep &&
+          std::find(trig.frame.preps.begin(), trig.frame.preps.end(), f.value) != trig.frame.preps.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // Returns whether the word w is the complement of a trigger verb before it: only that verb's subject and
   // time words stand between (نددت ميركل بالهجمات "Merkel denounced the attacks", أدانت مصر أمس الهجوم).
   bool ObjectOfVerb(int w) const {
@@ -541,6 +576,16 @@ class SentenceCoder {
         c.rule = "speaker";
       }
     }
+    // A verb joined by و / ف to an earlier verb of the sentence, with no subject of its own, shares that verb's
+    // subject (استقبل الرئيس الوزير وبحث معه "the president received the minister and discussed with him").
+    const Candidate* shared = nullptr;
+    if (c.source < 0 && c.source_speech < 0 && !noun && !pronoun_subject) {
+      shared = EarlierVerbEvent(t, *out);
+      if (shared != nullptr) {
+        c.source = shared->source;
+        c.rule = "coordinated";
+      }
+    }
     if (c.source < 0 && c.source_speech < 0) return;
     const ActorMention& source =
         c.source >= 0 ? s_.actors[c.source] : s_.speeches[c.source_speech].carried;
@@ -551,6 +596,11 @@ class SentenceCoder {
     // Skip the rest of a coordinated subject.
     for (int a = source.coord_next; a >= 0; a = s_.actors[a].coord_next) from = std::max(from, s_.actors[a].last);
     c.target = Target(trig, from, end, c.source, /*allow_direct=*/true, index);
+    if (c.target < 0 && shared != nullptr && shared->target >= 0 && shared->target != c.source &&
+        (PronounAfter(t, trig) || (trig.frame.direct && !s_.words[t.last - 1].analysis().suffix().empty()))) {
+      // ... and its pronoun (بحث معه "discussed with him", وحذرته "and warned him") the earlier verb's object.
+      c.target = shared->target;
+    }
     if (c.target < 0 && !noun && trig.frame.direct && c.source >= 0) {
       // An object pronoun on the verb stands for a party named before it (قبل أن تفرقهم قوات الأمن "before the
       // security forces dispersed them": the protesters named before).
@@ -606,6 +656,7 @@ class SentenceCoder {
   }
 
   const SentenceMentions& s_;
+  size_t first_candidate_ = 0;  // this sentence's first candidate in the output
   const Lexicon& lex_;
   mutable std::string reason_;  // what became of the trigger being coded, for explanations
 };

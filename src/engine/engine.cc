@@ -156,7 +156,7 @@ double Confidence(const std::string& rule, bool guessed_country) {
   if (rule == "nominal" || rule == "between") c = 0.9;
   else if (rule == "vso" || rule == "pronoun") c = 0.85;
   else if (rule == "passive") c = 0.75;
-  else if (rule == "speaker") c = 0.7;
+  else if (rule == "speaker" || rule == "coordinated") c = 0.7;
   else if (rule == "object-pronoun") c = 0.45;  // 6 of 15 read on the corpus were right: shown with --all only
   else if (rule == "nominal-subject") c = 0.55;
   return guessed_country ? c * kGuessedCountryFactor : c;

@@ -144,6 +144,25 @@ TEST(Attribution, AVerbalNounObjectIsNotDoneByTheVerbsSubject) {
             (V{"111 DEUGOV>IRN 2021-07-27", "190 IRN>ISRMIL 2021-07-27"}));
 }
 
+TEST(Attribution, AJoinedVerbSharesTheSubjectOfTheVerbBefore) {
+  // The Yemeni army sent reinforcements to Hodeidah and raised its combat readiness (152: no target).
+  EXPECT_EQ(Code("وكان الجيش اليمني قد دفع بتعزيزات عسكرية كبيرة إلى مشارف الحديدة ورفع جاهزيته القتالية."),
+            (V{"152 YEMMIL>- 2021-07-27", "154 YEMMIL>- 2021-07-27"}));
+  // The US secretary of state called on his Russian counterpart to de-escalate and warned him: the pronoun is
+  // the one called on. Without a pronoun, the warning has no target.
+  EXPECT_EQ(Code("دعا وزير الخارجية الأمريكي نظيره الروسي إلى وقف التصعيد وحذره من العواقب."),
+            (V{"0256 USAGOV>RUSGOV 2021-07-27", "130 USAGOV>RUSGOV 2021-07-27"}));
+  EXPECT_EQ(Code("دعا وزير الخارجية الأمريكي نظيره الروسي إلى وقف التصعيد وحذر من العواقب."),
+            V{"0256 USAGOV>RUSGOV 2021-07-27"});
+  // Control: a joined verb with a subject of its own keeps it; a future in a quote may be the speaker's own.
+  EXPECT_EQ(Code("التقى وزير الخارجية الجزائري نظيره التونسي واستقبل الرئيس الليبي السفير الإيطالي."),
+            (V{"040 DZAGOV>TUNGOV 2021-07-27", "043 LBYGOV>ITAGOV 2021-07-27"}));
+  EXPECT_EQ(Code("التقى الرئيس الفرنسي نظيره الإيراني ودعاه إلى وقف التصعيد."),
+            (V{"0256 FRAGOV>IRNGOV 2021-07-27", "040 FRAGOV>IRNGOV 2021-07-27"}));
+  // "... and we will meet him again": the first person of a quote, not the president.
+  EXPECT_EQ(Code("التقى الرئيس الفرنسي نظيره الإيراني وسنلتقي معه مجددا."), V{"040 FRAGOV>IRNGOV 2021-07-27"});
+}
+
 TEST(Attribution, AdjectivalSource) {
   // Israeli strikes on Lebanon.
   EXPECT_EQ(Code("أسفرت غارات إسرائيلية على لبنان عن مقتل ثلاثة."), V{"195 ISR>LBN 2021-07-27"});
