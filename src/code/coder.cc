@@ -366,6 +366,11 @@ class SentenceCoder {
       const TriggerMention& earlier = s_.triggers[c.trigger];
       if (earlier.first >= t.first || c.source < 0 || c.source_pair >= 0 || c.target_pair >= 0) continue;
       if (lex_.trigger(earlier.trigger).pos != Trigger::Pos::kVerb) return nullptr;
+      // Right after a verbal noun, و + this word is the next noun of a list (الكف عن اعتقال وطرد المهاجرين "to
+      // stop arresting and expelling migrants").
+      for (const TriggerMention& other : s_.triggers) {
+        if (other.last == t.first && lex_.trigger(other.trigger).pos == Trigger::Pos::kNoun) return nullptr;
+      }
       return &c;
     }
     return nullptr;
