@@ -167,6 +167,14 @@ TEST(Attribution, AJoinedVerbSharesTheSubjectOfTheVerbBefore) {
   EXPECT_EQ(Code("التقى الرئيس الفرنسي نظيره الإيراني وسنلتقي معه مجددا."), V{"040 FRAGOV>IRNGOV 2021-07-27"});
 }
 
+TEST(Actors, AnIndefiniteTitleWithItsNationality) {
+  // A Sudanese official criticised the Iranian government; Egyptian officials met the Palestinian president.
+  EXPECT_EQ(Code("وانتقد مسؤول سوداني الحكومة الإيرانية."), V{"111 SDNGOV>IRNGOV 2021-07-27"});
+  EXPECT_EQ(Code("والتقى مسؤولون مصريون الرئيس الفلسطيني محمود عباس."), V{"040 EGYGOV>PSEGOV 2021-07-27"});
+  // Control: the bare word (an official, of no country named) is no actor of its own.
+  EXPECT_EQ(Code("وانتقد مسؤول الحكومة الإيرانية."), V{});
+}
+
 TEST(Attribution, AdjectivalSource) {
   // Israeli strikes on Lebanon.
   EXPECT_EQ(Code("أسفرت غارات إسرائيلية على لبنان عن مقتل ثلاثة."), V{"195 ISR>LBN 2021-07-27"});

@@ -933,8 +933,20 @@ class SentenceMatcher {
             }
           }
         }
-        if (!agent.construct) {  // an indefinite title: قال مسؤول أميركي "a US official said"
-          ComposeTitled(i, m->last, agent, "", "");
+        // An indefinite title: قال مسؤول أميركي "a US official said". The same spelling may also be another
+        // title's construct form (المسؤول -> مسؤول), which may come first among the hits.
+        // That reading is taken only with its nationality right after it (مسؤول أميركي), not for the bare word.
+        const Agent* indefinite = agent.construct ? nullptr : &agent;
+        const Match* nationality = MatchAt(m->last);
+        if (indefinite == nullptr && nationality != nullptr && FindHit(*nationality, LexHit::Kind::kNisba)) {
+          for (const LexHit& hit : m->hits) {
+            if (indefinite == nullptr && hit.kind == LexHit::Kind::kAgent && !lex_.agent(hit.index).construct) {
+              indefinite = &lex_.agent(hit.index);
+            }
+          }
+        }
+        if (indefinite != nullptr) {
+          ComposeTitled(i, m->last, *indefinite, "", "");
           continue;
         }
         pos_ = m->last;
