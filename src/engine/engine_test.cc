@@ -171,6 +171,7 @@ TEST(Actors, AnIndefiniteTitleWithItsNationality) {
   // A Sudanese official criticised the Iranian government; Egyptian officials met the Palestinian president.
   EXPECT_EQ(Code("وانتقد مسؤول سوداني الحكومة الإيرانية."), V{"111 SDNGOV>IRNGOV 2021-07-27"});
   EXPECT_EQ(Code("والتقى مسؤولون مصريون الرئيس الفلسطيني محمود عباس."), V{"040 EGYGOV>PSEGOV 2021-07-27"});
+  EXPECT_EQ(Code("واتهم وزير تركي حزب العمال الكردستاني بخرق الهدنة."), V{"112 TURGOV>TURREB 2021-07-27"});
   // Control: the bare word (an official, of no country named) is no actor of its own.
   EXPECT_EQ(Code("وانتقد مسؤول الحكومة الإيرانية."), V{});
 }
