@@ -172,6 +172,8 @@ TEST(Actors, AnIndefiniteTitleWithItsNationality) {
   EXPECT_EQ(Code("وانتقد مسؤول سوداني الحكومة الإيرانية."), V{"111 SDNGOV>IRNGOV 2021-07-27"});
   EXPECT_EQ(Code("والتقى مسؤولون مصريون الرئيس الفلسطيني محمود عباس."), V{"040 EGYGOV>PSEGOV 2021-07-27"});
   EXPECT_EQ(Code("واتهم وزير تركي حزب العمال الكردستاني بخرق الهدنة."), V{"112 TURGOV>TURREB 2021-07-27"});
+  // The chargé d'affaires of an embassy is that embassy's country.
+  EXPECT_EQ(Code("واستدعت وزارة الخارجية البحرينية القائم بأعمال السفارة الإيرانية."), V{"114 BHRGOV>IRNGOV 2021-07-27"});
   // Control: the bare word (an official, of no country named) is no actor of its own.
   EXPECT_EQ(Code("وانتقد مسؤول الحكومة الإيرانية."), V{});
 }
