@@ -84,6 +84,14 @@ def consistency(db, clean):
     integrity = con.execute("pragma integrity_check").fetchone()[0]
     if integrity != "ok":
         problems.append("integrity_check: " + integrity)
+    # Killed before its schema was committed: no table at all (the schema is one transaction, never half there).
+    tables = {r[0] for r in con.execute("select name from sqlite_master where type = 'table'")}
+    if not tables:
+        con.close()
+        return problems
+    if not {"articles", "events", "mentions", "article_text"} <= tables:
+        con.close()
+        return problems + [f"a schema half written: {sorted(tables)}"]
     for what, sql in [
         ("events whose counts are not their mentions'",
          "select count(*) from events e where num_mentions != (select coalesce(sum(mentions), 0) from mentions m "
@@ -186,7 +194,8 @@ def main(argv):
             found = consistency(crash_db, clean)
             problems += [f"kill {i} ({delay:.3f} s): {x}" for x in found]
             con = sqlite3.connect(crash_db)
-            stored.append(con.execute("select count(*) from articles").fetchone()[0])
+            has_articles = con.execute("select count(*) from sqlite_master where name = 'articles'").fetchone()[0]
+            stored.append(con.execute("select count(*) from articles").fetchone()[0] if has_articles else 0)
             con.close()
         if len(problems) > 10:
             break

@@ -32,6 +32,7 @@
 #include "rasad/status.h"
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace rasad {
 
@@ -76,6 +77,7 @@ class Store {
   explicit Store(sqlite3* db) : db_(db) {}
   Status Exec(const char* sql);
   sqlite3* db_ = nullptr;
+  sqlite3_stmt* has_ = nullptr;  // Has()'s statement, prepared on first use
 };
 
 // Returns the content hash of an article (its id-independent text, title and publication date).
