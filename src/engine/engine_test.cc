@@ -178,6 +178,13 @@ TEST(Actors, AnIndefiniteTitleWithItsNationality) {
   EXPECT_EQ(Code("وانتقد مسؤول الحكومة الإيرانية."), V{});
 }
 
+TEST(Attribution, AGenitiveAfterFiForTheFramesThatTakeIt) {
+  // The Egyptian public prosecution investigated accusations against the police (090 takes في).
+  EXPECT_EQ(Code("وحققت النيابة العامة المصرية في اتهامات الشرطة المصرية."), V{"090 EGYJUD>EGYCOP 2021-07-27"});
+  // Control: a statement's في says where something was said; the one called on is still the object.
+  EXPECT_EQ(Code("ودعا مجلس التعاون الخليجي في بيان الحكومة اليمنية إلى الحوار."), V{"0256 IGOGCC>YEMGOV 2021-07-27"});
+}
+
 TEST(Attribution, AdjectivalSource) {
   // Israeli strikes on Lebanon.
   EXPECT_EQ(Code("أسفرت غارات إسرائيلية على لبنان عن مقتل ثلاثة."), V{"195 ISR>LBN 2021-07-27"});

@@ -1110,6 +1110,16 @@ class SentenceMatcher {
     return false;
   }
 
+  // Returns whether a place preposition written as a word (في) ends right before word w.
+  bool PlacePrepBefore(int w) const {
+    for (int b = w - 1; b >= 0 && b >= w - 3; --b) {
+      if (const Match* m = MatchAt(b); m != nullptr && m->last == w) {
+        return FindFunction(*m, lex_, FunctionClass::kPlacePrep) != nullptr;
+      }
+    }
+    return false;
+  }
+
   // Reads what governs each actor: a proclitic or a preposition word before it, a place preposition, a
   // name-head noun; and joins actors coordinated by و.
   void Govern() {
@@ -1138,6 +1148,10 @@ class SentenceMatcher {
             (FindFunction(*known, lex_, FunctionClass::kDocument) ||
              (trigger != nullptr && lex_.trigger(trigger->index).pos == Trigger::Pos::kNoun))) {
           actor.outer_prep = std::string(ProcliticPrep(noun.analysis().prefix()));
+          // After في written as a word (فتح تحقيقا في اتهامات الشرطة "opened an investigation into the police's
+          // accusations"), for the frames that take في (investigate, deploy in).
+          // Not after a document: في بيان "in a statement" says where something was said.
+          if (actor.outer_prep.empty() && trigger != nullptr && PlacePrepBefore(known->first)) actor.outer_prep = "في";
         } else if (noun.kind == TokenKind::kWord && noun.arabic && !noun.matched && w.size() >= 8 &&
             (w.substr(0, 2) == "ب" || w.substr(0, 2) == "ل") && w.substr(2, 4) != "ال" && w.substr(0, 4) != "لل") {
           actor.outer_prep = std::string(w.substr(0, 2));
