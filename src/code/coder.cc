@@ -353,8 +353,9 @@ class SentenceCoder {
     return false;
   }
 
-  // Returns the event of this sentence made by an earlier verb, when trigger t is a verb joined to it by و / ف
-  // (its prefix) with nothing but that verb's object and time words between: none when t has a subject.
+  // Returns the latest event of this sentence made before trigger t, when it was made by a verb and t is a verb
+  // joined by و / ف (its prefix); none when t is a future or follows a verbal noun directly. Asked only when t
+  // has no subject of its own.
   const Candidate* EarlierVerbEvent(const TriggerMention& t, const std::vector<Candidate>& out) const {
     const std::string_view prefix = s_.words[t.first].analysis().prefix();
     if (prefix.size() < 2 || (prefix.substr(0, 2) != "و" && prefix.substr(0, 2) != "ف")) return nullptr;
