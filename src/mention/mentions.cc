@@ -1136,12 +1136,12 @@ class SentenceMatcher {
         // noun may be one no dictionary knows, so its proclitic is read off the written word.
         const Word& noun = words[actor.first - 1];
         std::string_view w = Surface(noun);
-        // A noun in the construct state has no article: بالخارج ناصر بوريطة "abroad, Nasser Bourita" is no
-        // genitive.
         // A document noun the dictionary knows says its proclitic itself: بقرار "by the decision of" (but بيان
         // "statement" begins with the letter ب).
         // So does a verbal noun the dictionary knows (نددت بهجمات إيران، رحبت بالمبادرة السعودية): its genitive
         // or adjective is reached through the preposition of the verb it complements.
+        // Another noun is read off its written form; one in the construct state has no article: بالخارج ناصر
+        // بوريطة "abroad, Nasser Bourita" is no genitive.
         const Match* known = MatchAt(actor.first - 1);
         const LexHit* trigger = known != nullptr ? FindHit(*known, LexHit::Kind::kTrigger) : nullptr;
         if (known != nullptr && known->first == actor.first - 1 &&
