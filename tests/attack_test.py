@@ -18,28 +18,11 @@ import threading
 import time
 import urllib.parse
 
+from testlib import check, free_port, summary
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TOKEN = "attack-test-token-0123456789abcdef"
-checks, failures, statuses = [], [], []
-last = [time.time()]
-
-
-def check(name, cond, detail=""):
-    checks.append(name)
-    took = time.time() - last[0]
-    last[0] = time.time()
-    print(("ok   " if cond else "FAIL ") + name + (f" ({took:.1f} s)" if took > 1 else ""))
-    if not cond:
-        failures.append(name)
-        print("     " + str(detail)[:1500])
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
+statuses = []
 
 
 def raw(port, data, timeout=20, record=True):
@@ -166,8 +149,7 @@ def main(argv):
     fivexx = [(s, d) for s, d in statuses if s is not None and s >= 500]
     check(f"no 5xx in {len(statuses)} hostile requests", not fivexx, fivexx[:10])
     shutil.rmtree(tmp)
-    print(f"{len(checks) - len(failures)} passed, {len(failures)} failed")
-    return 1 if failures else 0
+    return summary()
 
 
 def attacks(port, db, tmp):

@@ -20,7 +20,6 @@ import os
 import random
 import shutil
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -30,18 +29,11 @@ import time
 import urllib.error
 import urllib.request
 
+from testlib import check, free_port, summary
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS_DIR = os.path.join(ROOT, "..", "shared", "corpus")
 KILLS = 20
-checks, failures = [], []
-
-
-def check(name, cond, detail=""):
-    checks.append(name)
-    print(("ok   " if cond else "FAIL ") + name)
-    if not cond:
-        failures.append(name)
-        print("     " + str(detail)[:1500])
 
 
 def corpus_lines(counts):
@@ -125,14 +117,6 @@ def consistency(db, clean):
         if have.get(a[0], []) != by_article.get(a[0], []):
             problems.append(f"article {a[0]}: {len(have.get(a[0], []))} mentions, clean {len(by_article.get(a[0], []))}")
     return problems[:10]
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 def get(port, path):
@@ -292,8 +276,7 @@ def main(argv):
     check("the server sees the end state", status == 200 and
           sum(r["events"] for r in json.loads(body)["series"]) == len(want["events"]), (status, body[:200]))
     shutil.rmtree(tmp)
-    print(f"{len(checks) - len(failures)} passed, {len(failures)} failed")
-    return 1 if failures else 0
+    return summary()
 
 
 if __name__ == "__main__":

@@ -5,7 +5,6 @@ Usage: serve_test.py RASAD
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -13,25 +12,10 @@ import time
 import urllib.error
 import urllib.request
 
+from testlib import check, free_port, summary
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-checks, failures = [], []
 TOKEN = "s3cret-token-for-tests-0123456789"
-
-
-def check(name, cond, detail=""):
-    checks.append(name)
-    print(("ok   " if cond else "FAIL ") + name)
-    if not cond:
-        failures.append(name)
-        print("     " + str(detail)[:1200])
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 def request(port, path, method="GET", body=None, token=None, content_type="application/json"):
@@ -194,8 +178,7 @@ def main(argv):
         proc.terminate()
         proc.wait(timeout=10)
     shutil.rmtree(tmp)
-    print(f"{len(checks) - len(failures)} passed, {len(failures)} failed")
-    return 1 if failures else 0
+    return summary()
 
 
 if __name__ == "__main__":

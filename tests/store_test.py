@@ -17,17 +17,10 @@ import sys
 import tempfile
 import time
 
+from testlib import check, summary
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "..", "shared", "corpus", "ant-multisource-2018.jsonl.gz")
-checks, failures = [], []
-
-
-def check(name, cond, detail=""):
-    checks.append(name)
-    print(("ok   " if cond else "FAIL ") + name)
-    if not cond:
-        failures.append(name)
-        print("     " + str(detail)[:1500])
 
 
 def run(rasad, *args, timeout=300):
@@ -379,8 +372,7 @@ def main(argv):
         print("skip crash test: no corpus")
 
     shutil.rmtree(tmp)
-    print(f"{len(checks) - len(failures)} passed, {len(failures)} failed")
-    return 1 if failures else 0
+    return summary()
 
 
 if __name__ == "__main__":
