@@ -55,6 +55,15 @@ void QueryError(httplib::Response& res, const Status& status) {
   Error(res, store ? 503 : 400, store ? "store" : "bad_request", status.message());
 }
 
+// Column c of the current row as text: "" (ColumnString) or null (ColumnJson) when it is NULL.
+std::string ColumnString(sqlite3_stmt* stmt, int c) {
+  const unsigned char* t = sqlite3_column_text(stmt, c);
+  return t ? std::string(reinterpret_cast<const char*>(t)) : std::string();
+}
+Json ColumnJson(sqlite3_stmt* stmt, int c) {
+  return sqlite3_column_type(stmt, c) == SQLITE_NULL ? Json(nullptr) : Json(ColumnString(stmt, c));
+}
+
 void Reply(httplib::Response& res, const Json& j) {
   res.set_content(j.dump(-1, ' ', false, Json::error_handler_t::replace), "application/json");
 }
@@ -441,11 +450,8 @@ Status ServeWith(std::shared_ptr<const Engine> engine, std::unique_ptr<Store> st
     Json actors = Json::array();
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-      auto text = [&](int c) {
-        const unsigned char* t = sqlite3_column_text(stmt, c);
-        return t ? std::string(reinterpret_cast<const char*>(t)) : std::string();
-      };
-      actors.push_back(Json{{"code", text(0)}, {"name", text(1)}, {"events", sqlite3_column_int64(stmt, 2)}});
+      actors.push_back(Json{{"code", ColumnString(stmt, 0)}, {"name", ColumnString(stmt, 1)},
+                            {"events", sqlite3_column_int64(stmt, 2)}});
     }
     sqlite3_finalize(stmt);
     if (rc != SQLITE_DONE) return StoreError(res, store->db());
@@ -472,10 +478,7 @@ Status ServeWith(std::shared_ptr<const Engine> engine, std::unique_ptr<Store> st
                        "JOIN events e ON e.event_id = m.event_id WHERE m.event_id = ? ORDER BY m.mention_id",
                        -1, &stmt, nullptr);
     sqlite3_bind_int64(stmt, 1, static_cast<int64_t>(event_id));
-    auto text = [&](int c) {
-      const unsigned char* t = sqlite3_column_text(stmt, c);
-      return t ? Json(std::string(reinterpret_cast<const char*>(t))) : Json(nullptr);
-    };
+    auto text = [&](int c) { return ColumnJson(stmt, c); };
     auto span = [&](int c) {
       if (sqlite3_column_type(stmt, c) == SQLITE_NULL) return Json(nullptr);
       const int64_t b = sqlite3_column_int64(stmt, c), e = sqlite3_column_int64(stmt, c + 1);
@@ -509,17 +512,13 @@ Status ServeWith(std::shared_ptr<const Engine> engine, std::unique_ptr<Store> st
     sqlite3_prepare_v2(store->db(), "SELECT id, outlet, url, title, published, text FROM articles WHERE id = ?", -1, &stmt,
                        nullptr);
     sqlite3_bind_text(stmt, 1, id.data(), static_cast<int>(id.size()), SQLITE_TRANSIENT);
-    auto text = [&](sqlite3_stmt* s, int c) {
-      const unsigned char* t = sqlite3_column_text(s, c);
-      return t ? Json(std::string(reinterpret_cast<const char*>(t))) : Json(nullptr);
-    };
     if (int rc = sqlite3_step(stmt); rc != SQLITE_ROW) {
       sqlite3_finalize(stmt);
       if (rc != SQLITE_DONE) return StoreError(res, store->db());
       return Error(res, 404, "not_found", "no such article: " + id);
     }
-    Json a{{"id", text(stmt, 0)}, {"outlet", text(stmt, 1)}, {"url", text(stmt, 2)}, {"title", text(stmt, 3)},
-           {"published", text(stmt, 4)}, {"text", text(stmt, 5)}};
+    Json a{{"id", ColumnJson(stmt, 0)},        {"outlet", ColumnJson(stmt, 1)}, {"url", ColumnJson(stmt, 2)},
+           {"title", ColumnJson(stmt, 3)},     {"published", ColumnJson(stmt, 4)}, {"text", ColumnJson(stmt, 5)}};
     sqlite3_finalize(stmt);
     // Spans are byte offsets into `text`.
     sqlite3_prepare_v2(store->db(),
@@ -536,10 +535,11 @@ Status ServeWith(std::shared_ptr<const Engine> engine, std::unique_ptr<Store> st
     };
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-      events.push_back(Json{{"event_id", sqlite3_column_int64(stmt, 0)}, {"event_code", text(stmt, 1)},
-                            {"source", text(stmt, 2)}, {"target", text(stmt, 3)}, {"date", text(stmt, 4)},
+      events.push_back(Json{{"event_id", sqlite3_column_int64(stmt, 0)}, {"event_code", ColumnJson(stmt, 1)},
+                            {"source", ColumnJson(stmt, 2)}, {"target", ColumnJson(stmt, 3)},
+                            {"date", ColumnJson(stmt, 4)},
                             {"sentence", sqlite3_column_int64(stmt, 5)}, {"trigger_span", span(6)},
-                            {"source_span", span(8)}, {"target_span", span(10)}, {"place", text(stmt, 12)},
+                            {"source_span", span(8)}, {"target_span", span(10)}, {"place", ColumnJson(stmt, 12)},
                             {"place_span", span(13)}, {"sentence_span", span(15)}});
     }
     sqlite3_finalize(stmt);
