@@ -174,8 +174,11 @@ TEST(Actors, AnIndefiniteTitleWithItsNationality) {
   EXPECT_EQ(Code("واتهم وزير تركي حزب العمال الكردستاني بخرق الهدنة."), V{"112 TURGOV>TURREB 2021-07-27"});
   // The chargé d'affaires of an embassy is that embassy's country.
   EXPECT_EQ(Code("واستدعت وزارة الخارجية البحرينية القائم بأعمال السفارة الإيرانية."), V{"114 BHRGOV>IRNGOV 2021-07-27"});
-  // Control: the bare word (an official, of no country named) is no actor of its own.
-  EXPECT_EQ(Code("وانتقد مسؤول الحكومة الإيرانية."), V{});
+  // Control: the bare word is no actor of its own, not even in an article about one country (where a bare
+  // "official" would take that country: ITAGOV criticising France).
+  EXPECT_EQ(Code("تواجه إيطاليا أزمة سياسية جديدة. وانتقد مسؤول الحكومة الفرنسية بشدة. "
+                 "وتسعى إيطاليا إلى الخروج من الأزمة."),
+            V{});
 }
 
 TEST(Attribution, AGenitiveAfterFiForTheFramesThatTakeIt) {
