@@ -78,11 +78,12 @@ void BM_Segment(benchmark::State& state) {
 }
 BENCHMARK(BM_Segment);
 
-void BM_CodeArticles(benchmark::State& state) {
+// Codes one article of `text` again and again, counting its sentences; n is its size for the complexity fit.
+void CodeOne(benchmark::State& state, const std::string& text, int64_t n) {
   rasad::Article article;
-  article.id = "samples";
+  article.id = "bench";
   article.published = {2024, 3, 12};
-  article.text = Samples();
+  article.text = text;
   size_t sentences = 0;
   for (auto _ : state) {
     rasad::Engine::Stats stats;
@@ -90,8 +91,12 @@ void BM_CodeArticles(benchmark::State& state) {
     sentences += stats.sentences;
   }
   state.counters["sentences/s"] = benchmark::Counter(static_cast<double>(sentences), benchmark::Counter::kIsRate);
-  state.SetBytesProcessed(state.iterations() * Samples().size());
+  state.SetBytesProcessed(state.iterations() * text.size());
+  state.SetComplexityN(n);
 }
+
+// The whole engine on the eight samples as one article.
+void BM_CodeArticles(benchmark::State& state) { CodeOne(state, Samples(), 0); }
 BENCHMARK(BM_CodeArticles);
 
 // The words of the samples, in order, without sentence-final punctuation: material for articles and sentences
@@ -173,23 +178,6 @@ void BM_ResolvePlaces(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * names.size());
 }
 BENCHMARK(BM_ResolvePlaces);
-
-// Codes one article and counts its sentences and tokens.
-void CodeOne(benchmark::State& state, const std::string& text, int64_t n) {
-  rasad::Article article;
-  article.id = "scaling";
-  article.published = {2024, 3, 12};
-  article.text = text;
-  size_t sentences = 0;
-  for (auto _ : state) {
-    rasad::Engine::Stats stats;
-    benchmark::DoNotOptimize(TheEngine().Code(article, nullptr, &stats));
-    sentences += stats.sentences;
-  }
-  state.counters["sentences/s"] = benchmark::Counter(static_cast<double>(sentences), benchmark::Counter::kIsRate);
-  state.SetBytesProcessed(state.iterations() * text.size());
-  state.SetComplexityN(n);
-}
 
 // How cost grows with an article's size: articles of 1, 10 and 100 KB made of the samples' sentences.
 void BM_CodeArticleSize(benchmark::State& state) {
