@@ -171,28 +171,6 @@ function clustered(events) {
   return [...cells.values()];
 }
 
-// The sentence with its trigger, source, target and place marked; spans are UTF-8 byte offsets into it.
-function highlighted(sentence, spans) {
-  const bytes = new TextEncoder().encode(sentence);
-  const decoder = new TextDecoder();
-  const marks = spans.filter((s) => s.span).sort((a, b) => a.span[0] - b.span[0]);
-  const frag = document.createDocumentFragment();
-  let at = 0;
-  for (const m of marks) {
-    const [b, e] = m.span;
-    if (b < at || e > bytes.length) continue;  // overlapping or outside: shown once
-    frag.append(decoder.decode(bytes.slice(at, b)));
-    const mark = document.createElement("mark");
-    mark.className = m.kind;
-    mark.title = m.kind;
-    mark.textContent = decoder.decode(bytes.slice(b, e));
-    frag.append(mark);
-    at = e;
-  }
-  frag.append(decoder.decode(bytes.slice(at)));
-  return frag;
-}
-
 async function showEvidence(id) {
   const event = await api("/v1/events/" + id);
   const panel = document.getElementById("evidence-panel");
@@ -208,7 +186,7 @@ async function showEvidence(id) {
     p.className = "sentence";
     p.lang = "ar";
     p.dir = "rtl";
-    p.append(highlighted(m.sentence, [
+    p.append(markedText(m.sentence, [
       { kind: "trigger", span: m.trigger_span }, { kind: "source", span: m.source_span },
       { kind: "target", span: m.target_span }, { kind: "place", span: m.place_span }]));
     const link = document.createElement("a");

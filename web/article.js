@@ -19,22 +19,7 @@ async function main() {
       if (span) spans.push({ kind, span, title: `${e.date} ${e.source} ${e.event_code} ${e.target || ""}` });
     }
   }
-  spans.sort((x, y) => x.span[0] - y.span[0]);
-  const bytes = new TextEncoder().encode(a.text);
-  const decoder = new TextDecoder();
-  let at = 0;
-  for (const s of spans) {
-    const [b, e] = s.span;
-    if (b < at || e > bytes.length) continue;
-    box.append(decoder.decode(bytes.slice(at, b)));
-    const mark = document.createElement("mark");
-    mark.className = s.kind;
-    mark.title = s.title;
-    mark.textContent = decoder.decode(bytes.slice(b, e));
-    box.append(mark);
-    at = e;
-  }
-  box.append(decoder.decode(bytes.slice(at)));
+  box.append(markedText(a.text, spans));
 }
 
 main();
