@@ -93,7 +93,11 @@ int RunIngest(const IngestOptions& options) {
   const int jobs = std::max(1, options.jobs);
   const size_t total = tty ? CountArticles(options.inputs) : 0;
 
-  Queue<Article> todo(kQueueArticles);
+  struct Todo {
+    Article article;
+    std::string hash;  // its ContentHash, computed once by the reader to ask the store
+  };
+  Queue<Todo> todo(kQueueArticles);
   // Unbounded: the reader's queue bounds it (an article becomes one result), and the coders must never wait for
   // the main thread, which stops draining while it joins them at the end.
   Queue<CodedArticle> done(std::numeric_limits<size_t>::max());
@@ -101,14 +105,14 @@ int RunIngest(const IngestOptions& options) {
   std::atomic<int> coding{jobs};
   for (int j = 0; j < jobs; ++j) {
     coders.emplace_back([&] {
-      Article a;
-      while (todo.Pop(&a)) {
+      Todo item;
+      while (todo.Pop(&item)) {
         CodedArticle c;
         std::vector<std::string> diagnostics;
-        c.events = session.engine().Code(a, &diagnostics);
-        c.search_text = SearchText(a);
-        c.hash = ContentHash(a);
-        c.article = std::move(a);
+        c.events = session.engine().Code(item.article, &diagnostics);
+        c.search_text = SearchText(item.article);
+        c.hash = std::move(item.hash);
+        c.article = std::move(item.article);
         done.Push(std::move(c));
       }
       if (--coding == 0) done.Close();  // the last coder to finish: no more results
@@ -155,11 +159,12 @@ int RunIngest(const IngestOptions& options) {
   const bool ok = session.Read(options.inputs, [&](Article&& article) {
     ++read;
     // An article stored before with the same content is not coded again: a rerun after a crash is cheap.
-    if (store.Has(article.id, ContentHash(article))) {
+    std::string hash = ContentHash(article);
+    if (store.Has(article.id, hash)) {
       ++skipped;
       return;
     }
-    todo.Push(std::move(article));
+    todo.Push({std::move(article), std::move(hash)});
     flush();
   });
   todo.Close();
