@@ -76,6 +76,10 @@ class SentenceCoder {
 
   bool Party(const ActorMention& a) const { return !a.place && !a.aside; }
 
+  // Returns whether `prep` names the doer of a passive: على يد "at the hands of", من قبل "by", برصاص "by the
+  // bullets of".
+  static bool AgentPrep(const std::string& prep) { return prep == "علي يد" || prep == "من قبل" || prep == "برصاص"; }
+
   // Returns whether the word before `w` is a preposition written as a word (في، على، من، حول...).
   bool AfterPrepositionWord(int w) const {
     if (w == 0) return false;
@@ -256,15 +260,15 @@ class SentenceCoder {
     c.rule = "nominal-objective";
     for (size_t a = 0; a < s_.actors.size() && c.source < 0; ++a) {
       const ActorMention& agent = s_.actors[a];
-      if (agent.first > s_.actors[c.target].first && agent.first < end && Party(agent) &&
-          (agent.prep == "علي يد" || agent.prep == "من قبل")) {
+      if (agent.first > s_.actors[c.target].first && agent.first < end && Party(agent) && AgentPrep(agent.prep)) {
         c.source = static_cast<int>(a);
       }
     }
     // Not any subject before it: in طالبت واشنطن بالإفراج عنه منذ اعتقال القس "Washington has demanded his
     // release since the pastor's arrest", Washington did not arrest him. The one who announces an arrest
-    // (أعلنت الشرطة اعتقال) made it.
-    if (c.source < 0) {
+    // (أعلنت الشرطة اعتقال) made it; not a killing or an abduction, which a ministry or a group reports of others
+    // (أعلنت وزارة الصحة مقتل ثلاثة فلسطينيين).
+    if (c.source < 0 && trig.code.compare(0, 2, "18") < 0) {
       c.source_speech = Speaker(t.first);
       if (c.source_speech >= 0) c.source = s_.speeches[c.source_speech].actor;
     }
@@ -416,6 +420,43 @@ class SentenceCoder {
     return false;
   }
 
+  // Returns whether a casualty verb's subject and object stand right by it, time words aside: the subject right
+  // before the verb (SVO) or right after it with no number before it (a counted subject, قتل ثلاثة ضباط شرطة,
+  // is the passive's: the ones killed), and the object right after the subject or the verb.
+  // An inverse one (استشهد، أصيب) has the one who suffered it as its subject, and the doer after برصاص: only
+  // a subject before it must stand right by it.
+  bool CloseCasualtyFrame(const TriggerMention& t, const ActorMention& source, int target, bool inverse) const {
+    if (inverse) return source.first > t.first || OnlyTimeBetween(source.last, t.first);
+    if (source.first > t.first) {
+      for (int w = t.last; w < source.first; ++w) {
+        if (s_.words[w].kind == TokenKind::kNumber) return false;
+      }
+      if (!OnlyTimeBetween(t.last, source.first)) return false;
+    } else if (!OnlyTimeBetween(source.last, t.first)) {
+      return false;
+    }
+    if (target < 0) return true;
+    return OnlyTimeBetween(source.first > t.first ? source.last : t.last, s_.actors[target].first);
+  }
+
+  // For a violent verbal noun (roots 18-20) after في، جراء، إثر or ب: the subject of a casualty verb earlier in its
+  // clause (قتل، استشهد، أصيب), that is, the first party after that verb with no preposition, else the one before
+  // it. -1 when there is none, or it is the noun's own source.
+  int Casualties(const TriggerMention& t, const Trigger& trig, int start, int source) const {
+    if (trig.code.compare(0, 2, "18") < 0 || trig.symmetric || t.first == 0) return -1;
+    const std::string_view before = s_.words[t.first - 1].key;
+    const std::string_view prefix = s_.words[t.first].analysis().prefix();
+    const bool by = prefix.size() >= 2 && prefix.substr(prefix.size() - 2) == "ب";
+    if (!by && before != "في" && before != "جراء" && before != "اثر" && before != "خلال") return -1;
+    for (const TriggerMention& verb : s_.triggers) {
+      if (verb.last > t.first || verb.first < start || !lex_.trigger(verb.trigger).casualty) continue;
+      int victim = SubjectAfter(verb.last, t.first, kMaxSubjectDistance);
+      if (victim < 0) victim = SubjectBefore(verb.first, start);
+      if (victim >= 0 && victim != source && !IsCoordinatedWith(source, victim)) return victim;
+    }
+    return -1;
+  }
+
   bool IsCoordinatedWith(int head, int other) const {
     for (int a = head; a >= 0; a = s_.actors[a].coord_next) {
       if (a == other) return true;
@@ -499,14 +540,14 @@ class SentenceCoder {
         return;
       }
     }
-    if (!noun) {
+    if (!noun && !trig.inverse) {
       // A passive names its agent after على يد / من قبل ("at the hands of", "by"): the agent is the source and
       // the grammatical subject the target (اعتقل الصحفي على يد قوات الأمن "the journalist was arrested by the
       // security forces"). Unvocalised, the verb looks active; the agent phrase is what tells.
       for (size_t a = 0; a < s_.actors.size(); ++a) {
         const ActorMention& agent = s_.actors[a];
         if (agent.first <= t.first || agent.first >= end || !Party(agent)) continue;
-        if (agent.prep != "علي يد" && agent.prep != "من قبل") continue;
+        if (!AgentPrep(agent.prep)) continue;
         Candidate p = c;
         p.source = static_cast<int>(a);
         // The target: the first party between verb and agent, bare or possessed by ل (قصفت مواقع للجيش "the
@@ -607,6 +648,12 @@ class SentenceCoder {
       // ... and its pronoun (بحث معه "discussed with him", وحذرته "and warned him") the earlier verb's object.
       c.target = shared->target;
     }
+    if (trig.casualty && (c.rule == "vso" || c.rule == "svo") && !CloseCasualtyFrame(t, source, c.target, trig.inverse)) {
+      // قتل "killed" is as often "was killed" (قتل 30 من قوات الأمن وسيطرت طالبان على القاعدة "30 of the security
+      // forces were killed and the Taliban took the base"): only a compact clause is read as active.
+      reason_ = "rejected: a killing verb's subject and object must stand right by it: else it is a passive";
+      return;
+    }
     if (c.target < 0 && !noun && trig.frame.direct && c.source >= 0) {
       // An object pronoun on the verb stands for a party named before it (قبل أن تفرقهم قوات الأمن "before the
       // security forces dispersed them": the protesters named before).
@@ -634,6 +681,12 @@ class SentenceCoder {
       c.rule = "joint";
       out->push_back(c);
       return;
+    }
+    if (c.target < 0 && noun && c.source >= 0) {
+      // قتل خمسة مدنيين في قصف لقوات النظام "five civilians were killed in a shelling by the regime's forces":
+      // the casualties of the verb before are the target of the violent action that killed them.
+      c.target = Casualties(t, trig, start, c.source);
+      if (c.target >= 0) c.rule = "casualty";
     }
     if (c.target < 0 && trig.frame.required) {
       reason_ = "rejected: no target in the clause that the frame admits";

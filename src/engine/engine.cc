@@ -65,6 +65,16 @@ struct Pending {
   bool place_in_clause = false;
 };
 
+// Returns whether a body of these roles acts where it is: the police, the protesters, the gunmen, the
+// students of a place are of its country, where a government, an army or an official may act abroad, and a
+// party or a newspaper speaks of places other than its own.
+bool LocalRoles(const std::string& roles) {
+  if (roles.size() < 3) return false;
+  const std::string_view first = std::string_view(roles).substr(0, 3);
+  return first == "CVL" || first == "COP" || first == "UAF" || first == "REB" || first == "LAB" || first == "EDU" ||
+         first == "HLH";
+}
+
 // A place name written in the article, as the event output shows it.
 struct WrittenPlace {
   std::span<const uint32_t> places;
@@ -519,18 +529,19 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
   for (const auto& [country, seen] : country_mentions) place_context.countries.push_back(country);
   if (!focus.empty()) place_context.countries.push_back(focus);
   const WrittenPlace& dateline_place = dateline.place;
+  // A small town abroad, in a country the article never names, is more likely a word that looks like its
+  // name (خور "inlet" is also Chur in Switzerland): no place rather than a guess.
+  auto Plausible = [](const Place& place, const PlaceContext& context) {
+    return !(place.feature == Place::Feature::kCity && place.population < kMinForeignTown &&
+             std::find(context.countries.begin(), context.countries.end(), place.country) == context.countries.end());
+  };
   auto locate = [&](std::span<const uint32_t> ids, Span span, bool dateline, const char* how, Location* out) {
     PlaceContext context = place_context;
     context.dateline = dateline;
     const std::vector<RankedPlace> ranked = RankPlaces(lex, ids, context);
     if (ranked.empty()) return;
     const Place place = lex.place(ranked.front().index);
-    // A small town abroad, in a country the article never names, is more likely a word that looks like its
-    // name (خور "inlet" is also Chur in Switzerland): no place rather than a guess.
-    if (place.feature == Place::Feature::kCity && place.population < kMinForeignTown &&
-        std::find(context.countries.begin(), context.countries.end(), place.country) == context.countries.end()) {
-      return;
-    }
+    if (!Plausible(place, context)) return;
     out->name = std::string(place.name);
     out->written = article.text.substr(span.begin, span.end - span.begin);
     out->geonames_id = place.geonames_id;
@@ -541,9 +552,26 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
     out->span = span;
     out->how = how;
   };
-  auto code_of = [&](const PendingActor& a, const Date& date, bool* guessed) {
+  // A title or body with no nationality takes the article's country; a local one (LocalRoles) in an action done
+  // on the ground takes the country of the place its clause names first (تظاهر محتجون في بيروت "protesters
+  // demonstrated in Beirut").
+  auto code_of = [&](const Pending& p, const PendingActor& a, const Date& date, bool* guessed) {
     std::string code = a.CodeOn(date);
-    if (code.empty() && (!a.roles.empty() || a.land) && !focus.empty()) {
+    if (!code.empty() || (a.roles.empty() && !a.land)) return code;
+    std::string place_country;
+    // Only for a group (not a person, who may live abroad: غولن المقيم في الولايات المتحدة), and only in the actions
+    // done on the ground (14-20: protests, arrests, force), which happen where the actors are; a visit or a
+    // meeting brings someone from elsewhere, and an accusation may name any place (اتهم ... بشن الضربات في سوريا).
+    const std::string& event_code = lex.trigger(p.trigger).code;
+    if (LocalRoles(a.roles) && !a.individual && !p.places.empty() && event_code.compare(0, 2, "14") >= 0) {
+      const std::vector<RankedPlace> ranked = RankPlaces(lex, p.places, place_context);
+      if (!ranked.empty() && Plausible(lex.place(ranked.front().index), place_context)) {
+        place_country = std::string(lex.place(ranked.front().index).country);
+      }
+    }
+    if (!place_country.empty() && p.place_in_clause) {
+      code = place_country + a.roles;
+    } else if (!focus.empty()) {
       code = focus + a.roles;
       *guessed = *guessed || memory.home().empty();  // the dateline's country is no guess
     }
@@ -594,8 +622,8 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
     }
     if (!date.valid()) date = fallback;
     bool guessed = false;  // an actor's country taken from the article, not the sentence
-    std::string source_code = code_of(p.source, date, &guessed);
-    std::string target_code = p.target.present ? code_of(p.target, date, &guessed) : "";
+    std::string source_code = code_of(p, p.source, date, &guessed);
+    std::string target_code = p.target.present ? code_of(p, p.target, date, &guessed) : "";
     // With no country of the article to go by, a party named without one is of the other party's country: the
     // police's detainees, the protesters the security forces dispersed.
     if (source_code.empty() && target_code.size() >= 3 && !p.source.roles.empty() && IsState(target_code)) {

@@ -456,6 +456,36 @@ TEST(Actors, ABodyPlacedByTheWordsAfterItIsOfThatPlacesCountry) {
   EXPECT_EQ(Code("وقال إن المسلحين في غزة استسلموا للجيش الإسرائيلي."), V{"0874 PSEUAF>ISRMIL 2021-07-27"});
 }
 
+TEST(Actors, ALocalBodyIsOfTheCountryOfThePlaceOfItsClause) {
+  // Protesters in Basra, police in Beirut: the place of the clause gives the country of a body that acts where it
+  // is, the government of the article's country set aside.
+  EXPECT_EQ(Code("وفرقت الشرطة المتظاهرين في البصرة بالقوة."), V{"175 IRQCOP>IRQCVL 2021-07-27"});
+  // Settlers are Israeli wherever they act.
+  EXPECT_EQ(Code("وهاجم مستوطنون مواطنين فلسطينيين قرب نابلس."), V{"190 ISRCVL>PSECVL 2021-07-27"});
+}
+
+TEST(Actors, AGroupInItsIndefinitePluralStandsBare) {
+  // Unknown gunmen opened fire on a police patrol in Sinai; a title (مسؤول) does not stand bare.
+  EXPECT_EQ(Code("وأطلق مسلحون مجهولون النار على عناصر الشرطة في سيناء."), V{"193 EGYUAF>EGYCOP 2021-07-27"});
+  EXPECT_EQ(Code("وأطلق مسؤول النار على عناصر الشرطة في سيناء."), V{});
+}
+
+TEST(Codes, CasualtiesAndWhoCausedThem) {
+  // Three protesters were killed by the bullets of the security forces in Basra (the unvocalised passive with its
+  // agent); a young Palestinian was killed by the Israeli army's fire; five civilians were killed in a shelling by
+  // the Syrian army (the violent noun after في names who did it).
+  EXPECT_EQ(Code("وقتل ثلاثة متظاهرين برصاص قوات الأمن في مدينة البصرة."), V{"1823 IRQCOP>IRQCVL 2021-07-27"});
+  EXPECT_EQ(Code("واستشهد شاب فلسطيني برصاص الجيش الإسرائيلي قرب نابلس."), V{"1823 ISRMIL>PSECVL 2021-07-27"});
+  EXPECT_EQ(Code("وقتل خمسة مدنيين سوريين في قصف للجيش السوري."), V{"194 SYRMIL>SYRCVL 2021-07-27"});
+  EXPECT_EQ(Code("وأصيب ثلاثة جنود إسرائيليين بنيران مسلحين فلسطينيين."), V{"182 PSEUAF>ISRMIL 2021-07-27"});
+  // Active: the Yemeni army killed ten Houthi fighters.
+  EXPECT_EQ(Code("وقتل الجيش اليمني عشرة مسلحين حوثيين."), V{"1823 YEMMIL>YEMUAF 2021-07-27"});
+  // Killed, with no one named who killed: no event, and the one killed is not the killer.
+  EXPECT_EQ(Code("وقتل ثلاثة جنود أتراك في سوريا."), V{});
+  // The health ministry announcing deaths did not kill.
+  EXPECT_EQ(Code("وأعلنت وزارة الصحة الفلسطينية مقتل ثلاثة مواطنين."), V{});
+}
+
 TEST(Actors, ATitleInABodyIsAMemberOfIt) {
   // The official at the US State Department criticised Iran; the ambassador at the US embassy in Baghdad too.
   EXPECT_EQ(Code("وانتقد المسؤول في وزارة الخارجية الأمريكية إيران."), V{"111 USAGOV>IRN 2021-07-27"});

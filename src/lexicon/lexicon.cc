@@ -112,7 +112,7 @@ struct NisbaRec {
 };
 struct TriggerRec {
   image::StrRef code, lemma, origin;
-  uint8_t pos, direct, required, symmetric, inverse, objective, verbal, reserved;
+  uint8_t pos, direct, required, symmetric, inverse, objective, verbal, casualty;
   uint32_t objects_begin, objects_count, preps_begin, preps_count;
 };
 struct FunctionRec {
@@ -688,7 +688,8 @@ Status Lexicon::Sources::LoadEvents(const std::string& path) {
       else if (flag == "inv") t.inverse = true;
       else if (flag == "og") t.objective = true;
       else if (flag == "verbal") t.verbal = true;
-      else return r.Error(fmt::format("unknown flag '{}' (sym, opt, inv, og, verbal)", flag));
+      else if (flag == "cas") t.casualty = true;
+      else return r.Error(fmt::format("unknown flag '{}' (sym, opt, inv, og, verbal, cas)", flag));
     }
     if (t.frame.preps.empty() && !t.frame.direct) t.frame.required = false;
     t.lemma = std::string(f[2]);
@@ -870,6 +871,7 @@ std::string Lexicon::Sources::Serialize(uint32_t source_hash) const {
     r.inverse = t.inverse;
     r.objective = t.objective;
     r.verbal = t.verbal;
+    r.casualty = t.casualty;
     r.objects_begin = static_cast<uint32_t>(refs.size());
     r.objects_count = static_cast<uint32_t>(t.objects.size());
     for (const std::string& o : t.objects) refs.push_back(w.Intern(o));
@@ -1061,6 +1063,7 @@ Result<Lexicon> Lexicon::FromImage(std::shared_ptr<const Mapping> mapping, const
     trigger.inverse = t.inverse != 0;
     trigger.objective = t.objective != 0;
     trigger.verbal = t.verbal != 0;
+    trigger.casualty = t.casualty != 0;
     for (uint32_t k = 0; k < t.objects_count; ++k) {
       if (!str_ok(refs[t.objects_begin + k])) return bad("trigger object");
       trigger.objects.push_back(str(refs[t.objects_begin + k]));

@@ -109,6 +109,9 @@ struct Trigger {
   bool verbal = false;     // with a person as its target the action is in words: criticism, 111 (هاجم روحاني ترامب)
   bool inverse = false;    // the subject undergoes the action, the party of the frame does it (تلقى اتصالا من
                            // "received a call from", تعرض لهجوم من "came under attack from")
+  bool casualty = false;   // its subject is a casualty: a violent verbal noun after في in its clause was done to
+                           // that subject (قتل خمسة مدنيين في قصف لقوات النظام "five civilians were killed in a
+                           // shelling by the regime's forces")
   std::string lemma;       // the source form, for explanations
   std::string origin;
 };

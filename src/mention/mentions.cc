@@ -367,7 +367,8 @@ class SentenceMatcher {
     if (!ProcliticPrep(out_->words[i].analysis().prefix()).empty()) return true;
     for (int b = i - 1; b >= 0 && b >= i - 3; --b) {
       if (const Match* m = MatchAt(b); m != nullptr) {
-        return m->last == i && FindFunction(*m, lex_, FunctionClass::kPrep) != nullptr;
+        return m->last == i && (FindFunction(*m, lex_, FunctionClass::kPrep) != nullptr ||
+                                FindFunction(*m, lex_, FunctionClass::kPlacePrep) != nullptr);  // في قتل
       }
     }
     return false;
@@ -936,13 +937,19 @@ class SentenceMatcher {
         // An indefinite title: قال مسؤول أميركي "a US official said". The same spelling may also be another
         // title's construct form (المسؤول -> مسؤول), which may come first among the hits.
         // That reading is taken only with its nationality right after it (مسؤول أميركي), not for the bare word.
+        // A group listed in its indefinite plural stands bare (قتل ثلاثة متظاهرين "three protesters were
+        // killed", أطلق مسلحون النار "gunmen opened fire"): a plural is no title, and no other word.
         const Agent* indefinite = agent.construct ? nullptr : &agent;
         const Match* nationality = MatchAt(m->last);
-        if (indefinite == nullptr && nationality != nullptr && FindHit(*nationality, LexHit::Kind::kNisba)) {
-          for (const LexHit& hit : m->hits) {
-            if (indefinite == nullptr && hit.kind == LexHit::Kind::kAgent && !lex_.agent(hit.index).construct) {
-              indefinite = &lex_.agent(hit.index);
-            }
+        // Not before a name or a title: then it is a construct (حكومة بشار الأسد، وزراء خارجية روسيا).
+        const bool with_nationality = nationality != nullptr && FindHit(*nationality, LexHit::Kind::kNisba);
+        const bool before_actor = nationality != nullptr && (FindHit(*nationality, LexHit::Kind::kEntity) != nullptr ||
+                                                             FindHit(*nationality, LexHit::Kind::kAgent) != nullptr);
+        for (const LexHit& hit : m->hits) {
+          if (indefinite != nullptr || hit.kind != LexHit::Kind::kAgent) continue;
+          const Agent& other = lex_.agent(hit.index);
+          if (!other.construct && (with_nationality || (other.kind == Agent::Kind::kGroup && !before_actor))) {
+            indefinite = &other;
           }
         }
         if (indefinite != nullptr) {
