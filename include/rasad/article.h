@@ -24,6 +24,7 @@ struct Article {
   std::string id;         // the JSON id, else the file name without extension
   std::string outlet;     // may be empty
   std::string url;        // may be empty
+  std::string section;    // the outlet's section ("localNews", the corpus's category); may be empty
   Date published;         // invalid when the article gives none and no --date was set
   std::string title;      // original text of the title
   std::string text;       // the whole original text the events point into: title, subtitle, date line, body

@@ -295,7 +295,9 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
   std::string debug_text;  // the explanation printed under RASAD_DEBUG
   ArticleMemory memory;
   const DatelineFacts dateline = ReadDateline(article, lex);
-  memory.set_home(dateline.home);
+  // Without a dateline, a local outlet's home-news section reports on its home country (Jawhara FM's localNews).
+  memory.set_home(!dateline.home.empty() ? dateline.home
+                                         : std::string(lex.OutletHome(article.outlet, article.section)));
   std::vector<Pending> pending;
   std::map<int, Date> paragraph_dates;  // the first date each paragraph states
   Date lead;  // the news peg: the first day-precision relative date of the body's first two paragraphs

@@ -456,6 +456,27 @@ TEST(Actors, ABodyPlacedByTheWordsAfterItIsOfThatPlacesCountry) {
   EXPECT_EQ(Code("وقال إن المسلحين في غزة استسلموا للجيش الإسرائيلي."), V{"0874 PSEUAF>ISRMIL 2021-07-27"});
 }
 
+TEST(Actors, ALocalOutletsHomeNewsIsAboutItsHomeCountry) {
+  // The head of government, named without a country, in Jawhara FM's local news is
+  // Tunisia's; in its international news, or in another outlet, nobody's (no event).
+  auto code = [](const std::string& outlet, const std::string& section) {
+    Article a;
+    a.id = "t";
+    a.outlet = outlet;
+    a.section = section;
+    a.published = {2017, 2, 16};
+    a.text = "عنوان\n\nوأشار إلى أن زيارة رئيس الحكومة إلى ألمانيا كانت ناجحة.";
+    a.body_offset = a.dateline_end = std::string("عنوان\n\n").size();
+    std::vector<std::string> out;
+    for (const Event& e : TheEngine().Code(a)) out.push_back(e.event_code + " " + e.source.code + ">" + e.target.code);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  EXPECT_EQ(code("Jawhara FM", "localNews"), V{"042 TUNGOV>DEU"});
+  EXPECT_EQ(code("Jawhara FM", "internationalNews"), V{});
+  EXPECT_EQ(code("BBC", "localNews"), V{});
+}
+
 TEST(Actors, ALocalBodyIsOfTheCountryOfThePlaceOfItsClause) {
   // Protesters in Basra, police in Beirut: the place of the clause gives the country of a body that acts where it
   // is, the government of the article's country set aside.

@@ -426,7 +426,7 @@ bool ArticleReader::ReadJsonLine(std::string_view line_in, size_t line_start, in
     return false;
   }
   Article article;
-  std::string_view title, text, date, outlet, url;
+  std::string_view title, text, date, outlet, url, section;
   std::string id;
   bool broken = false;
   for (auto [key, value] : object) {
@@ -438,7 +438,8 @@ bool ArticleReader::ReadJsonLine(std::string_view line_in, size_t line_start, in
       continue;
     }
     std::string_view* slot = key == "title" ? &title : key == "text" ? &text : key == "date" ? &date
-                           : key == "outlet" ? &outlet : key == "url" ? &url : nullptr;
+                           : key == "outlet" ? &outlet : key == "url" ? &url : key == "category" ? &section
+                                                                                                      : nullptr;
     if (slot == nullptr || value.is_null()) continue;
     if (value.get_string().get(*slot) != simdjson::SUCCESS) {
       Fail(fmt::format("{}: field \"{}\" is not a string; line skipped", where, key));
@@ -456,6 +457,7 @@ bool ArticleReader::ReadJsonLine(std::string_view line_in, size_t line_start, in
   article.id = id.empty() ? fmt::format("{}-{}", FileStem(path), line_no) : id;
   article.outlet = std::string(outlet);
   article.url = std::string(url);
+  article.section = std::string(section);
   article.title = std::string(title);
   article.source_name = where;
   article.text = article.title;

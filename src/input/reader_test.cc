@@ -153,6 +153,21 @@ class StreamTest : public PlainTextTest {
   }
 };
 
+TEST_F(StreamTest, TheOutletAndItsSectionAreKept) {
+  const std::string path = ::testing::TempDir() + "rasad_fields_" + std::to_string(getpid()) + ".jsonl";
+  std::ofstream(path) << "{\"id\": \"x\", \"outlet\": \"Jawhara FM\", \"category\": \"localNews\", \"url\": \"u\", "
+                         "\"text\": \"استقبل الوزير\"}\n{\"id\": \"y\", \"category\": null, \"text\": \"نص\"}\n";
+  ArticleReader reader(*lexicon_, Date(), [](ArticleReader::Severity, const std::string&) {});
+  std::vector<Article> articles;
+  EXPECT_TRUE(reader.Read(path, [&](Article&& a) { articles.push_back(std::move(a)); }));
+  std::remove(path.c_str());
+  ASSERT_EQ(articles.size(), 2u);
+  EXPECT_EQ(articles[0].outlet, "Jawhara FM");
+  EXPECT_EQ(articles[0].section, "localNews");
+  EXPECT_EQ(articles[0].url, "u");
+  EXPECT_EQ(articles[1].section, "");
+}
+
 TEST_F(StreamTest, PlainLinesAcrossBlocks) {
   int errors = 0;
   bool ok = false;

@@ -32,7 +32,7 @@ namespace image {
 inline constexpr char kMagic[8] = {'R', 'A', 'S', 'A', 'D', 'L', 'E', 'X'};
 inline constexpr uint32_t kFormatVersion = 7;  // 2: the gazetteer; 3: inverse triggers; 4: objective genitives; 5: verbal;
                                                // 6: tables hashed by HashKey's multiply-shift, not CRC-32, slots tagged;
-                                               // 7: casualty triggers
+                                               // 7: casualty triggers, outlets
 
 enum class SectionId : uint32_t {
   kStrings = 1,
@@ -54,6 +54,7 @@ enum class SectionId : uint32_t {
   kPlaceIds,       // uint32 indexes into kPlaces, the meanings of each place name
   kPlaceNames,     // hash table: place name key -> range of kPlaceIds
   kPlacePrefixes,  // hash table: proper prefixes of place names (longest match)
+  kOutlets,        // CountryRec-shaped: outlet name -> "TUN localNews politic" (home country, home sections)
 };
 
 struct Header {

@@ -157,6 +157,7 @@ Date UnpackDate(int32_t v) { return v == 0 ? Date() : Date{v / 10000, v / 100 % 
 struct Lexicon::Sources {
   Status LoadCameo(const std::string& path);
   Status LoadCountries(const std::string& path);
+  Status LoadOutlets(const std::string& path);
   Status LoadAgents(const std::string& path);
   Status LoadPersons(const std::string& path);
   Status LoadOrgs(const std::string& path);
@@ -184,6 +185,7 @@ struct Lexicon::Sources {
   std::vector<TimeWord> times;
   KeyMap<CameoInfo> cameo;
   KeyMap<std::string> country_names;
+  KeyMap<std::string> outlets;  // outlet -> "TUN localNews politic"
   std::unordered_map<std::string, uint32_t> by_name;  // persons by English name, across files
   std::vector<PlaceSource> places;
   KeyMap<std::vector<uint32_t>> place_names;  // name key -> places
@@ -305,6 +307,7 @@ std::vector<std::string> Lexicon::SourceFiles(const std::string& data_dir) {
     files.insert(files.end(), found.begin(), found.end());
   }
   files.push_back(dir + "function_words.tsv");
+  if (std::filesystem::exists(dir + "outlets.tsv")) files.push_back(dir + "outlets.tsv");
   return files;
 }
 
@@ -335,6 +338,7 @@ Status Lexicon::LoadSources(const std::string& data_dir, Sources* sources) {
     else if (name.rfind("orgs", 0) == 0) s = src.LoadOrgs(path);
     else if (name.rfind("events", 0) == 0) s = src.LoadEvents(path);
     else if (name == "function_words.tsv") s = src.LoadFunctionWords(path);
+    else if (name == "outlets.tsv") s = src.LoadOutlets(path);
     else if (name.rfind("places", 0) == 0) s = src.LoadPlaces(path);
     if (!s.ok()) return s;
   }
@@ -506,6 +510,23 @@ Status Lexicon::Sources::LoadCameo(const std::string& path) {
     info.description = std::string(f[4]);
     if (info.quad_class < 1 || info.quad_class > 4) return r.Error("quad class must be 1-4");
     cameo[std::string(f[0])] = std::move(info);
+    return Status();
+  });
+}
+
+// outlets.tsv: outlet, country, home sections (| separated, - for none), source.
+Status Lexicon::Sources::LoadOutlets(const std::string& path) {
+  return ForEachLine(path, 4, "outlet, country, home sections, source", [&](TsvReader& r, const Fields& f) -> Status {
+    if (f[1].size() != 3 || !IsRoleCode(f[1])) return r.Error(fmt::format("bad country code '{}'", f[1]));
+    std::string value(f[1]);
+    for (std::string_view section : SplitList(f[2])) {
+      if (section == "-") continue;
+      value += ' ';
+      value += section;
+    }
+    if (!outlets.emplace(std::string(f[0]), std::move(value)).second) {
+      return r.Error(fmt::format("outlet '{}' listed twice", f[0]));
+    }
     return Status();
   });
 }
@@ -812,6 +833,19 @@ Status Lexicon::Sources::LoadCalendar() {
   return Status();
 }
 
+std::string_view Lexicon::OutletHome(std::string_view outlet, std::string_view section) const {
+  auto it = outlets_.find(outlet);
+  if (it == outlets_.end() || section.empty()) return {};
+  const std::string_view home = it->second;
+  for (size_t at = 4; at < home.size();) {
+    size_t end = home.find(' ', at);
+    if (end == std::string_view::npos) end = home.size();
+    if (home.substr(at, end - at) == section) return home.substr(0, 3);
+    at = end + 1;
+  }
+  return {};
+}
+
 const CameoInfo* Lexicon::cameo(std::string_view code) const {
   auto it = cameo_.find(code);
   return it == cameo_.end() ? nullptr : &it->second;
@@ -913,6 +947,11 @@ std::string Lexicon::Sources::Serialize(uint32_t source_hash) const {
   std::sort(codes.begin(), codes.end());
   std::vector<CountryRec> country_recs;
   for (const std::string& code : codes) country_recs.push_back({w.Intern(code), w.Intern(country_names.find(code)->second)});
+  codes.clear();
+  for (const auto& [outlet, home] : outlets) codes.push_back(outlet);
+  std::sort(codes.begin(), codes.end());
+  std::vector<CountryRec> outlet_recs;
+  for (const std::string& outlet : codes) outlet_recs.push_back({w.Intern(outlet), w.Intern(outlets.find(outlet)->second)});
 
   std::vector<std::string> keys;
   for (const auto& [key, hits] : phrases) keys.push_back(key);
@@ -944,6 +983,7 @@ std::string Lexicon::Sources::Serialize(uint32_t source_hash) const {
   w.AddSection(image::SectionId::kTimes, time_recs);
   w.AddSection(image::SectionId::kCameo, cameo_recs);
   w.AddSection(image::SectionId::kCountries, country_recs);
+  w.AddSection(image::SectionId::kOutlets, outlet_recs);
 
   std::vector<PlaceRec> place_recs;
   for (const PlaceSource& p : places) {
@@ -1090,6 +1130,11 @@ Result<Lexicon> Lexicon::FromImage(std::shared_ptr<const Mapping> mapping, const
   for (size_t i = 0; i < n; ++i) {
     if (!str_ok(countries[i].code) || !str_ok(countries[i].name)) return bad("country");
     lex.country_names_[str(countries[i].code)] = str(countries[i].name);
+  }
+  const CountryRec* outlets = r.Records<CountryRec>(image::SectionId::kOutlets, &n);
+  for (size_t i = 0; i < n; ++i) {
+    if (!str_ok(outlets[i].code) || !str_ok(outlets[i].name) || outlets[i].name.length < 3) return bad("outlet");
+    lex.outlets_[str(outlets[i].code)] = str(outlets[i].name);
   }
   // The gazetteer, read in place.
   if (!table(image::SectionId::kPlaceNames, &lex.place_names_)) return bad("place table");

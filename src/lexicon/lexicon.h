@@ -8,6 +8,7 @@
 //   events.tsv      event triggers: verbs, verbal nouns and light-verb phrases with their CAMEO code and frame
 //   function_words.tsv  prepositions, negators, relative pronouns, name-head nouns and other closed classes
 //   cameo.tsv       CAMEO event codes with quad class and Goldstein score
+//   outlets.tsv     news outlets with their home country and the sections that report home news
 // Weekday and month names come from ICU's CLDR data for the Arabic locales, not from a file.
 //
 // Every phrase is stored under its key: the MatchKey() of each normalised token, joined by one space. A
@@ -243,6 +244,9 @@ class Lexicon {
   const CameoInfo* cameo(std::string_view code) const;
   // Returns the English name of a country code ("DZA" -> "Algeria"); the code itself when unknown.
   const std::string& CountryName(std::string_view code) const;
+  // Returns the home country of an outlet when `section` is one of its home-news sections ("Jawhara FM",
+  // "localNews" -> "TUN"); "" otherwise.
+  std::string_view OutletHome(std::string_view outlet, std::string_view section) const;
 
   size_t entity_count() const { return entities_.size(); }
   size_t agent_count() const { return agents_.size(); }
@@ -290,6 +294,7 @@ class Lexicon {
   std::vector<TimeWord> times_;
   KeyMap<CameoInfo> cameo_;
   KeyMap<std::string> country_names_;
+  KeyMap<std::string> outlets_;  // outlet -> "TUN localNews politic ...": the home country, then its home sections
 };
 
 // Returns the key of a phrase written in (normalised or original) text: its words' MatchKeys joined by ' '.
