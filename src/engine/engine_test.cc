@@ -414,10 +414,30 @@ TEST(Codes, ShowsOfForceAndDetentions) {
 
 TEST(Codes, AProtestWithoutAWrittenTargetIsAgainstTheGovernment) {
   // Thousands of Moroccans demonstrated; Tunisian protesters held a sit-in; against whom the text does not say.
-  EXPECT_EQ(Code("وتظاهر آلاف المغاربة أمس في الرباط."), V{"141 MAR>MARGOV 2021-07-26"});
+  EXPECT_EQ(Code("وتظاهر آلاف المغاربة أمس في الرباط."), V{"141 MARCVL>MARGOV 2021-07-26"});
+  // A crowd counted without saying who, in a place: civilians of its country.
+  EXPECT_EQ(Code("وتظاهر المئات من أهالي البصرة."), V{"141 IRQCVL>IRQGOV 2021-07-27"});
   EXPECT_EQ(Code("ونظم المحتجون التونسيون وقفة احتجاجية أمام البرلمان."), V{"141 TUNCVL>TUNGOV 2021-07-27"});
   // A drone (طائرة مسيرة) is no march.
   EXPECT_EQ(Code("ودانت الخارجية العراقية قصفا نفذته طائرة مسيرة تركية."), V{});
+  // Such a protest is in the default output when its protesters' country is written, not guessed.
+  Article a;
+  a.id = "t";
+  a.published = {2021, 7, 27};
+  a.text = "عنوان\n\nوتظاهر آلاف المغاربة أمس في الرباط.";
+  a.body_offset = a.dateline_end = std::string("عنوان\n\n").size();
+  const std::vector<Event> events = TheEngine().Code(a);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_GE(events[0].confidence, kMinConfidence);
+  // Nor the police closing roads.
+  EXPECT_EQ(Code("وأغلقت الشرطة المغربية الطرق المؤدية إلى البرلمان."), V{});
+}
+
+TEST(Codes, AStatesProtestIsAnOfficialComplaint) {
+  // Iran protested to the British ambassador: a complaint (114), not a demonstration; Turkey protests against
+  // plans, to no one named: no event.
+  EXPECT_EQ(Code("واحتجت إيران لدى السفير البريطاني في طهران."), V{"114 IRN>GBRGOV 2021-07-27"});
+  EXPECT_EQ(Code("وقالت الوزارة إن تركيا تحتج على خطط لنصب تمثال."), V{});
 }
 
 TEST(Codes, APersonAttackedIsAttackedInWords) {

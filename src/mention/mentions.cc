@@ -361,6 +361,14 @@ class SentenceMatcher {
     return i >= 0 && i < static_cast<int>(at_.size()) && at_[i] >= 0 ? &matches_[at_[i]] : nullptr;
   }
 
+  // Returns whether the match ending right before word i (it may span several words) is a function word of `cls`.
+  bool FindFunctionAt(int i, FunctionClass cls) const {
+    for (int b = i; b >= 0 && b >= i - 3; --b) {
+      if (const Match* m = MatchAt(b); m != nullptr) return m->last == i + 1 && FindFunction(*m, lex_, cls) != nullptr;
+    }
+    return false;
+  }
+
   // Returns whether word i stands right after a preposition, written as a word (على) or a proclitic (ب، ل):
   // no finite verb can, so a verb's spelling there is its verbal noun.
   bool AfterPreposition(int i) const {
@@ -918,6 +926,21 @@ class SentenceMatcher {
         // A title in the construct state (its last word without the article, as in وزير خارجية "minister of
         // foreign-") takes the country or body right after it: وزير خارجية الجزائر.
         const bool construct = agent.construct || !words[m->last - 1].analysis().has_article();
+        // A group before من and an actor counts it (الآلاف من قوات الناتو "thousands of NATO troops", المئات من
+        // أهالي البصرة): that actor acts, not the group word.
+        auto names_actor = [&](const Match* next) {
+          const LexHit* people = next != nullptr ? FindHit(*next, LexHit::Kind::kNisba) : nullptr;
+          return next != nullptr && (FindHit(*next, LexHit::Kind::kEntity) != nullptr ||
+                                     FindHit(*next, LexHit::Kind::kAgent) != nullptr ||
+                                     (people != nullptr && lex_.nisba(people->index).plural));
+        };
+        const bool counts_actor = agent.kind == Agent::Kind::kGroup && m->last + 1 < static_cast<int>(words.size()) &&
+                                  words[m->last].key == "من" && names_actor(MatchAt(m->last + 1));
+        if (counts_actor) {
+          counted_.push_back(m->last);
+          pos_ = m->last;
+          continue;
+        }
         if (!construct) {
           ComposeTitled(i, m->last, agent, "", "");
           continue;
@@ -941,10 +964,10 @@ class SentenceMatcher {
         // killed", أطلق مسلحون النار "gunmen opened fire"): a plural is no title, and no other word.
         const Agent* indefinite = agent.construct ? nullptr : &agent;
         const Match* nationality = MatchAt(m->last);
-        // Not before a name or a title: then it is a construct (حكومة بشار الأسد، وزراء خارجية روسيا).
+        // Not before a name, a title or a people: then it is a construct (حكومة بشار الأسد، وزراء خارجية روسيا،
+        // آلاف الأردنيين).
         const bool with_nationality = nationality != nullptr && FindHit(*nationality, LexHit::Kind::kNisba);
-        const bool before_actor = nationality != nullptr && (FindHit(*nationality, LexHit::Kind::kEntity) != nullptr ||
-                                                             FindHit(*nationality, LexHit::Kind::kAgent) != nullptr);
+        const bool before_actor = names_actor(nationality) || counts_actor;
         for (const LexHit& hit : m->hits) {
           if (indefinite != nullptr || hit.kind != LexHit::Kind::kAgent) continue;
           const Agent& other = lex_.agent(hit.index);
@@ -959,8 +982,11 @@ class SentenceMatcher {
         pos_ = m->last;
         continue;
       }
-      if (const LexHit* h = FindHit(*m, LexHit::Kind::kNisba); h != nullptr && lex_.nisba(h->index).plural) {
-        AddCountryOf(*m, lex_.nisba(h->index));  // الجزائريون "the Algerians"
+      // الجزائريون "the Algerians"; a singular after a number is a count of people (171 فلسطينيا "171 Palestinians").
+      if (const LexHit* h = FindHit(*m, LexHit::Kind::kNisba);
+          h != nullptr && (lex_.nisba(h->index).plural || (i > 0 && (words[i - 1].kind == TokenKind::kNumber ||
+                                                                     FindFunctionAt(i - 1, FunctionClass::kNumber))))) {
+        AddCountryOf(*m, lex_.nisba(h->index));
         pos_ = m->last;
         continue;
       }
@@ -1231,6 +1257,13 @@ class SentenceMatcher {
         if (steps > 0 || w.kind != TokenKind::kWord) break;
       }
     }
+    // المئات من أهالي البصرة "hundreds of the residents of Basra": the residents are the subject, من no
+    // preposition.
+    for (ActorMention& actor : actors) {
+      if (actor.prep == "من" && std::find(counted_.begin(), counted_.end(), actor.first - 1) != counted_.end()) {
+        actor.prep.clear();
+      }
+    }
     for (size_t a = 1; a < actors.size(); ++a) {
       // An actor in brackets right after another is its alias or acronym: الجبهة الشعبية (حماس).
       ActorMention& actor = actors[a];
@@ -1275,6 +1308,7 @@ class SentenceMatcher {
   std::vector<int>& objects_;  // words consumed as light-verb objects
   std::vector<int>& speech_words_;  // verbs of saying, in text order
   int pos_ = 0;
+  std::vector<int> counted_;   // the words من after a counting group word (المئات من أهالي): no preposition
   int negate_until_ = -1;      // a trigger starting at or before this word is negated (لم يلتق "did not meet")
   int future_until_ = -1;      // a verb starting at or before this word is announced (سوف "will")
   int intent_until_ = -1;      // a trigger starting before this word is intended (تعتزم "intends"), to the clause end
