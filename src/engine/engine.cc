@@ -73,7 +73,7 @@ bool LocalRoles(const std::string& roles) {
   if (roles.size() < 3) return false;
   const std::string_view first = std::string_view(roles).substr(0, 3);
   return first == "CVL" || first == "COP" || first == "UAF" || first == "REB" || first == "LAB" || first == "EDU" ||
-         first == "HLH";
+         first == "HLH" || first == "AGR" || first == "JUD";
 }
 
 // A place name written in the article, as the event output shows it.
