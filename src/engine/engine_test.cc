@@ -433,6 +433,19 @@ TEST(Codes, AProtestWithoutAWrittenTargetIsAgainstTheGovernment) {
   EXPECT_EQ(Code("وأغلقت الشرطة المغربية الطرق المؤدية إلى البرلمان."), V{});
 }
 
+TEST(Codes, ExecutionsAndAnnouncedWithdrawals) {
+  // The Nusra Front (an aside in brackets) carried out the death sentence, yesterday, against ten people in Aleppo:
+  // the light verb's object after the aside, its target after بحق and a count.
+  EXPECT_EQ(Code("ونفذت جبهة النصرة (ذراع القاعدة في سورية) حكم الإعدام، أمس، بحق عشرة أشخاص في حلب."),
+            V{"1823 SYRREBMUS>SYRCVL 2021-07-26"});
+  // The announcement of President Trump (a person after إعلان is its author, not part of a name) of the
+  // withdrawal from the nuclear agreement with Iran.
+  EXPECT_EQ(Code("جاء ذلك بعد إعلان الرئيس الأميركي دونالد ترامب الانسحاب من الاتفاق النووي مع إيران.", {2018, 5, 19}),
+            V{"127 USAGOV>IRN 2018-05-19"});
+  // A city after إعلان is still part of a name: the Algiers declaration is no party.
+  EXPECT_EQ(Code("ورحبت تونس بإعلان الجزائر."), V{});
+}
+
 TEST(Codes, AStatesProtestIsAnOfficialComplaint) {
   // Iran protested to the British ambassador: a complaint (114), not a demonstration; Turkey protests against
   // plans, to no one named: no event.

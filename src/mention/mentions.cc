@@ -18,6 +18,7 @@ constexpr size_t kMaxNameWords = 4;  // Arabic names in news: given name, father
 constexpr int kMaxScopeWords = 24;
 constexpr int kMaxFutureAdjectiveGap = 4;  // الاجتماع رفيع المستوى المقبل  // how far an intent, condition or denial reaches when no punctuation ends it
 constexpr int kMaxSpeakerGap = 4;  // words between a verb of saying and its subject (a time word, حسب رويترز)
+constexpr int kMaxAsideWords = 10;      // words of an aside in brackets a light verb's object may stand after
 constexpr int kMaxObjectDistance = 16;  // how far a light verb's object noun may stand (a long title and name between)
 
 using Match = PhraseMatch;  // one lexicon match before composition
@@ -209,6 +210,12 @@ class SentenceMatcher {
       breaks[kept++] = breaks[b];
     }
     breaks.resize(kept);
+  }
+
+  // أكثر من، أقل من، ما يزيد على، ما لا يقل عن: a comparative before a count.
+  static bool IsComparative(const Word& w) {
+    const std::string_view k = w.key;
+    return k == "اكثر" || k == "اقل" || k == "يزيد" || k == "يقل" || k == "تزيد" || k == "تقل";
   }
 
   bool IsPunct(int w) const { return w >= 0 && out_->words[w].kind == TokenKind::kPunct; }
@@ -689,7 +696,18 @@ class SentenceMatcher {
       const std::vector<Word>& words = out_->words;
       int found = -1;
       for (int k = m.last; k < static_cast<int>(words.size()) && k < m.last + kMaxObjectDistance; ++k) {
-        // A long subject may stand between, set off by commas: أجرى الوزير فلان، الاثنين، مباحثات.
+        // A long subject may stand between, set off by commas (أجرى الوزير فلان، الاثنين، مباحثات) or with an
+        // aside in brackets (نفذت جبهة النصرة (ذراع القاعدة في سورية) حكم الإعدام).
+        if (words[k].kind == TokenKind::kPunct && Surface(words[k]) == "(") {
+          int close = k + 1;
+          while (close < static_cast<int>(words.size()) && close < k + kMaxAsideWords && Surface(words[close]) != ")") {
+            ++close;
+          }
+          if (close < static_cast<int>(words.size()) && Surface(words[close]) == ")") {
+            k = close;
+            continue;
+          }
+        }
         if (words[k].kind == TokenKind::kPunct && Surface(words[k]) != ",") break;
         // The object belongs to this verb's clause: a relative pronoun, a subordinator or another trigger ends
         // the search (نشر أنصار داعش صورة ... الذي نفذ الهجوم داخل مسجد قوات الطوارئ).
@@ -1222,6 +1240,9 @@ class SentenceMatcher {
         }
       }
       // Look back over at most two words that are no actor (بين أعضاء المجلس "between members of the council").
+      // A count may stand right before the actor (بحق عشرة أشخاص "against ten people", بحق 10 أشخاص), but not
+      // after a comparative: اعتقلت أكثر من 20 شخصا "arrested more than 20 people" has no preposition.
+      bool counting = true, counted = false;
       for (int k = actor.first - 1, steps = 0; k >= 0 && steps < 3 && actor.prep.empty(); --k, ++steps) {
         const Word& w = words[k];
         if (w.kind == TokenKind::kPunct) {
@@ -1240,20 +1261,31 @@ class SentenceMatcher {
             break;
           }
           if (const FunctionWord* f = FindFunction(*m, lex_, FunctionClass::kPrep)) {
+            // نحو before a count is "about", not "towards".
+            if (counted && (f->value == "نحو" || (m->first >= 1 && IsComparative(words[m->first - 1])))) break;
             actor.prep = f->value;
             if (k == actor.first - 1 && m->first == k && IsConjunction(words[k].analysis().prefix())) actor.conj = true;
           } else if (FindFunction(*m, lex_, FunctionClass::kPlacePrep)) {
             actor.place = true;
-          } else if (FindFunction(*m, lex_, FunctionClass::kNameHead)) {
+          } else if (const FunctionWord* head = FindFunction(*m, lex_, FunctionClass::kNameHead);
+                     head != nullptr && !(head->value == "event" && actor.individual)) {
             actor.place = true;
           } else if (k == actor.first - 1 && words[k].key == "و") {
             actor.conj = true;
             continue;
           }
-          if (FindHit(*m, LexHit::Kind::kAgent) == nullptr) break;
+          const bool number = counting && FindFunction(*m, lex_, FunctionClass::kNumber) != nullptr;
+          if (FindHit(*m, LexHit::Kind::kAgent) == nullptr && !number) break;
+          counted = counted || number;
+          counting = number;
           k = m->first;
           continue;
         }
+        if (counting && w.kind == TokenKind::kNumber) {
+          counted = true;
+          continue;
+        }
+        counting = false;
         if (steps > 0 || w.kind != TokenKind::kWord) break;
       }
     }
