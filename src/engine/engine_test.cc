@@ -257,6 +257,15 @@ TEST(Memory, ABareTitleIsThePersonIntroducedWithIt) {
             (V{"042 ESPGOV>MAR 2024-03-11", "043 MARGOV>ESPGOV 2024-03-11"}));
 }
 
+TEST(Memory, TheOrganisationIsTheArmedGroupLastNamed) {
+  // The Islamic State took the city; the SDF keep fighting "the extremist organisation", the Iraqi army attacked
+  // "the organisation": both the Islamic State. With no armed group named before, التنظيم is nobody.
+  EXPECT_EQ(Code("وسيطر تنظيم الدولة الإسلامية على المدينة. وتواصل قوات سوريا الديموقراطية القتال ضد التنظيم "
+                 "المتطرف. وهاجم الجيش العراقي التنظيم في الموصل."),
+            (V{"190 IRQMIL>IMGMUSISI 2021-07-27", "190 SYRREB>IMGMUSISI 2021-07-27"}));
+  EXPECT_EQ(Code("وهاجم الجيش العراقي التنظيم في الموصل."), V{});
+}
+
 TEST(Memory, DatedRolesOfPersons) {
   // Esper, called "former" in 2021, was defence secretary in October 2020.
   EXPECT_EQ(Code("وفي أكتوبر 2020 زار وزير الدفاع السابق مارك إسبر تونس."), V{"042 USAGOVMIL>TUN 2020-10"});
@@ -345,6 +354,11 @@ TEST(Polarity, IntentVerbsAndThreats) {
   EXPECT_EQ(Code("وقرر الرئيس التونسي زيارة الجزائر."), V{"036 TUNGOV>DZA 2021-07-27"});
   // The army will shell rebel positions: a threat of force (138).
   EXPECT_EQ(Code("وقال الجيش السوداني إنه سيقصف مواقع قوات الدعم السريع."), V{"138 SDNMIL>SDNREB 2021-07-27"});
+}
+
+TEST(Polarity, HopesAreIntents) {
+  // The United States counts on entering negotiations with Iran: an intent (036), not negotiations held.
+  EXPECT_EQ(Code("وتعول الولايات المتحدة على الدخول في مفاوضات على اتفاق جديد مع إيران."), V{"036 USA>IRN 2021-07-27"});
 }
 
 TEST(Polarity, ConditionsAndQuestionsTellNoEvent) {

@@ -18,6 +18,7 @@ constexpr size_t kMaxNameWords = 4;  // Arabic names in news: given name, father
 constexpr int kMaxScopeWords = 24;
 constexpr int kMaxFutureAdjectiveGap = 4;  // الاجتماع رفيع المستوى المقبل  // how far an intent, condition or denial reaches when no punctuation ends it
 constexpr int kMaxSpeakerGap = 4;  // words between a verb of saying and its subject (a time word, حسب رويترز)
+constexpr std::string_view kOrganisationHead = "تنظيم";  // التنظيم "the organisation": the armed group last named
 constexpr int kMaxAsideWords = 10;      // words of an aside in brackets a light verb's object may stand after
 constexpr int kMaxObjectDistance = 16;  // how far a light verb's object noun may stand (a long title and name between)
 
@@ -645,6 +646,8 @@ class SentenceMatcher {
       actor.code = e.tenures.back().code;
       actor.geo = e.kind == Entity::Kind::kCountry || e.kind == Entity::Kind::kCapital;
       actor.org = e.kind == Entity::Kind::kOrg;
+      // An armed group with no country (داعش، القاعدة) is later "the organisation" (التنظيم المتطرف).
+      if (actor.org && actor.code.compare(0, 3, "IMG") == 0) memory_->RememberTitle(kOrganisationHead, actor);
     }
     out_->actors.push_back(std::move(actor));
     pos_ = m.last;
