@@ -12,6 +12,7 @@ namespace {
 constexpr int kMaxGenitiveGap = 4;   // words between a verbal noun and its genitive source (time, adjectives)
 constexpr int kMaxTargetDistance = 16;
 constexpr int kMaxSubjectDistance = 20;
+constexpr int kMaxPurposeGap = 4;  // words between a verb's object and a purpose of the same kind (للدموع)
 constexpr int kMaxCarrierGap = 8;  // words between قام and its ب-noun: the subject, time words  // a subject may carry an apposition or a PP before the verb
 
 class SentenceCoder {
@@ -128,11 +129,14 @@ class SentenceCoder {
     for (size_t a = 0; a < s_.actors.size(); ++a) {
       const ActorMention& actor = s_.actors[a];
       if (actor.first < t.last) continue;
-      if (actor.first >= end || !OnlyTimeBetween(t.last, actor.first)) return -1;
-      if (!Party(actor)) return -1;
-      if (actor.prep.empty()) return static_cast<int>(a);
+      if (actor.first >= end) return -1;
       const bool possessive = actor.prep == "ل" && !s_.words[t.first].analysis().has_article() &&
                               std::find(trig.frame.preps.begin(), trig.frame.preps.end(), "ل") == trig.frame.preps.end();
+      // The possessor with ل may follow the indefinite noun's adjectives (قصف جديد للنظام "a new shelling by
+      // the regime").
+      if (!OnlyTimeBetween(t.last, actor.first) && !(possessive && IndefiniteAdjectives(t.last, actor.first))) return -1;
+      if (!Party(actor)) return -1;
+      if (actor.prep.empty()) return static_cast<int>(a);
       return possessive ? static_cast<int>(a) : -1;
     }
     return -1;
@@ -173,6 +177,12 @@ class SentenceCoder {
       // تدين قصفا تركيا "condemns a Turkish shelling" condemns Turkey.
       if (actor.prep.empty() && actor.outer_prep.empty() && trig.frame.direct && allow_direct && !actor.conj &&
           !AfterVerbalNoun(actor.first, self, from)) {
+        return static_cast<int>(a);
+      }
+      // The owner, after ل, of an indefinite object noun is the one acted on (هاجم مسلحون نقطة تفتيش للجيش
+      // "gunmen attacked an army checkpoint", فرقت الشرطة مسيرة للطلاب).
+      if (actor.prep == "ل" && actor.outer_prep.empty() && trig.frame.direct && allow_direct &&
+          OwnedObject(from, actor.first)) {
         return static_cast<int>(a);
       }
     }
@@ -344,6 +354,81 @@ class SentenceCoder {
     return false;
   }
 
+  // The genitive of a verbal noun of the same root that states the purpose (ل + noun) within a few words after
+  // the verb or its object; -1 when there is none.
+  int PurposeObject(const TriggerMention& t, const Trigger& trig, int source) const {
+    const int after = std::max(t.last, t.object_last);
+    for (const TriggerMention& p : s_.triggers) {
+      if (p.first < after || p.first > after + kMaxPurposeGap) continue;
+      const Trigger& purpose = lex_.trigger(p.trigger);
+      if (purpose.pos != Trigger::Pos::kNoun || purpose.code.compare(0, 2, trig.code, 0, 2) != 0) continue;
+      std::string_view prefix = s_.words[p.first].analysis().prefix();
+      if (prefix.size() >= 2 && (prefix.substr(0, 2) == "و" || prefix.substr(0, 2) == "ف")) prefix.remove_prefix(2);
+      if (prefix.substr(0, 2) != "ل") continue;
+      const int object = Genitive(p, purpose, static_cast<int>(s_.words.size()));
+      if (object >= 0 && object != source) return object;
+    }
+    return -1;
+  }
+
+  // Returns whether the words [from, to) are one or two words without the article or a proclitic that the
+  // dictionary does not know (adjectives of an indefinite noun: جديد، عشوائي، مكثف).
+  bool IndefiniteAdjectives(int from, int to) const {
+    if (to - from < 1 || to - from > 2) return false;
+    for (int w = from; w < to; ++w) {
+      const Word& word = s_.words[w];
+      if (word.kind != TokenKind::kWord || !word.arabic || word.matched || word.analysis().has_article() ||
+          !word.analysis().prefix().empty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // The subject of شنه، نفذته، ارتكبها "carried it out" right after the verbal noun t (its adjectives aside):
+  // the doer of t. -1 when there is none.
+  int DoerAfter(const TriggerMention& t) const {
+    int w = t.last;
+    while (w < t.last + 2 && IndefiniteAdjectives(w, w + 1)) ++w;
+    if (w >= static_cast<int>(s_.words.size())) return -1;
+    const Word& verb = s_.words[w];
+    const std::string_view key = verb.key;
+    if (verb.kind != TokenKind::kWord || verb.analysis().suffix().empty() || !verb.analysis().prefix().empty()) return -1;
+    bool doing = false;
+    for (std::string_view stem : {"شن", "نفذ", "ارتكب"}) doing = doing || key.substr(0, stem.size()) == stem;
+    if (!doing) return -1;
+    const int doer = SubjectAfter(w + 1, static_cast<int>(s_.words.size()), 3);
+    return doer >= 0 && s_.actors[doer].prep.empty() ? doer : -1;
+  }
+
+  // Returns whether a number (a numeral or a number word) stands in the words [from, to).
+  bool Counted(int from, int to) const {
+    for (int w = from; w < to; ++w) {
+      if (s_.words[w].kind == TokenKind::kNumber) return true;
+      for (const LexHit& h : lex_.Find(s_.words[w].key)) {
+        if (h.kind == LexHit::Kind::kFunction && lex_.function_word(h.index).cls == FunctionClass::kNumber) return true;
+      }
+    }
+    return false;
+  }
+
+  // Returns whether the words [from, to) are one to three indefinite nouns, with no proclitic preposition: an
+  // object noun in the construct state, whose owner follows with ل.
+  bool OwnedObject(int from, int to) const {
+    if (to - from < 1 || to - from > 3) return false;
+    for (int w = from; w < to; ++w) {
+      const Word& word = s_.words[w];
+      if (word.kind != TokenKind::kWord || !word.arabic || word.analysis().has_article() ||
+          !word.analysis().prefix().empty()) {
+        return false;
+      }
+      for (const LexHit& h : lex_.Find(word.key)) {
+        if (h.kind == LexHit::Kind::kFunction) return false;
+      }
+    }
+    return true;
+  }
+
   // Returns whether word `w` follows a verbal noun other than the trigger `self` (an index into triggers) that is
   // not itself the object right after `from`.
   bool AfterVerbalNoun(int w, int self, int from) const {
@@ -443,16 +528,29 @@ class SentenceCoder {
   // clause (قتل، استشهد، أصيب), that is, the first party after that verb with no preposition, else the one before
   // it. -1 when there is none, or it is the noun's own source.
   int Casualties(const TriggerMention& t, const Trigger& trig, int start, int source) const {
-    if (trig.code.compare(0, 2, "18") < 0 || trig.symmetric || t.first == 0) return -1;
+    if (trig.symmetric) return -1;
+    const int victim = CasualtyVictim(t, trig, start);
+    return victim >= 0 && victim != source && !IsCoordinatedWith(source, victim) ? victim : -1;
+  }
+
+  // Returns whether the verbal noun t follows في، جراء، إثر، خلال or stands with a proclitic ب: a circumstance.
+  bool AfterCasualtyPrep(const TriggerMention& t) const {
+    if (t.first == 0) return false;
     const std::string_view before = s_.words[t.first - 1].key;
     const std::string_view prefix = s_.words[t.first].analysis().prefix();
     const bool by = prefix.size() >= 2 && prefix.substr(prefix.size() - 2) == "ب";
-    if (!by && before != "في" && before != "جراء" && before != "اثر" && before != "خلال") return -1;
+    return by || before == "في" || before == "جراء" || before == "اثر" || before == "خلال";
+  }
+
+  // The subject of the casualty verb or noun before a violent verbal noun introduced by في، جراء، إثر، خلال or ب
+  // in its clause (for a noun such as مقتل, its genitive); -1 when there is none.
+  int CasualtyVictim(const TriggerMention& t, const Trigger& trig, int start) const {
+    if (trig.code.compare(0, 2, "18") < 0 || !AfterCasualtyPrep(t)) return -1;
     for (const TriggerMention& verb : s_.triggers) {
       if (verb.last > t.first || verb.first < start || !lex_.trigger(verb.trigger).casualty) continue;
       int victim = SubjectAfter(verb.last, t.first, kMaxSubjectDistance);
-      if (victim < 0) victim = SubjectBefore(verb.first, start);
-      if (victim >= 0 && victim != source && !IsCoordinatedWith(source, victim)) return victim;
+      if (victim < 0 && lex_.trigger(verb.trigger).pos == Trigger::Pos::kVerb) victim = SubjectBefore(verb.first, start);
+      if (victim >= 0) return victim;
     }
     return -1;
   }
@@ -502,6 +600,19 @@ class SentenceCoder {
         break;
       }
     }
+    if (noun && trig.symmetric) {
+      // مقتل 12 مسلحا في تبادل لإطلاق النار مع قوات الأمن "12 gunmen killed in an exchange of fire with the
+      // security forces": the ones killed were one side, the one named after مع the other.
+      const int victim = CasualtyVictim(t, trig, start);
+      const int other = victim >= 0 ? Target(trig, t.last, end, victim, /*allow_direct=*/false) : -1;
+      if (other >= 0) {
+        c.source = victim;
+        c.target = other;
+        c.rule = "casualty";
+        out->push_back(c);
+        return;
+      }
+    }
     const bool clause_initial = !noun && !s_.words[t.first].analysis().prefix().empty();
     if (noun) {
       // A verbal noun after the preposition ل states a purpose (لبحث "to discuss"), not an event.
@@ -524,6 +635,12 @@ class SentenceCoder {
       }
       c.source = Genitive(t, trig, end);
       c.rule = "nominal";
+      // قصف شنه داعش "a shelling that IS carried out", هجوم نفذه مسلحون: the doer after a verb of doing with a
+      // pronoun for the noun.
+      if (c.source < 0) {
+        c.source = DoerAfter(t);
+        if (c.source >= 0) c.rule = "nominal-doer";
+      }
       // A country or city as the genitive of a transitive action is its object, when nothing else is: زيارة
       // الجزائر "a visit to Algeria", قصف دمشق "the shelling of Damascus". The source is then the clause's subject.
       if (c.source >= 0 && trig.frame.direct && s_.actors[c.source].geo && s_.actors[c.source].prep.empty() &&
@@ -603,9 +720,18 @@ class SentenceCoder {
       reason_ = "rejected: the object of the verb before it, with no genitive source";
       return;
     }
-    if (c.source < 0 && !clause_initial) {
+    // A joint violence (تبادل لإطلاق النار، اشتباكات) told with no genitive is not done by the one who reports it
+    // (أعلنت وزارة الداخلية مقتل تسعة إرهابيين في تبادل لإطلاق النار مع قوات الأمن).
+    const bool reported_violence = noun && trig.symmetric && trig.code.compare(0, 2, "18") >= 0 && !t.enclitic &&
+                                   CasualtyVictim(t, trig, start) < 0 && AfterCasualtyPrep(t);
+    if (c.source < 0 && !clause_initial && !reported_violence) {
       c.source = SubjectBefore(t.first, start);
       c.rule = noun ? (t.enclitic ? "pronoun" : "nominal-subject") : "svo";
+      // Those killed in an attack did not make it (مقتل مدنيين في قصف جديد على دوما).
+      if (noun && c.source >= 0 && c.source == CasualtyVictim(t, trig, start)) {
+        reason_ = "rejected: the casualties of a violent action are not its source";
+        return;
+      }
     }
     // After أنه / إنها "that he / that she", the verb's subject is that pronoun: the speaker of the clause, or
     // someone named before; the actor after the verb is its object (إنه التقى نظيره "that he met his counterpart").
@@ -613,6 +739,20 @@ class SentenceCoder {
     if (c.source < 0 && !noun && !pronoun_subject) {
       c.source = SubjectAfter(t.first + 1, end, kMaxSubjectDistance);
       c.rule = "vso";
+      // A counted party right after a verb joined by و is its object, and the subject is the one the sentence
+      // named before (واقتحمت قوات الاحتلال المخيم واعتقلت خمسة شبان "stormed the camp and arrested five young men").
+      if (c.source >= 0 && clause_initial && trig.frame.direct && !trig.casualty && !trig.inverse &&
+          Counted(t.last, s_.actors[c.source].first)) {
+        const std::string_view prefix = s_.words[t.first].analysis().prefix();
+        const int subject = prefix.substr(0, 2) == "و" ? SubjectBefore(t.first, 0) : -1;
+        if (subject >= 0 && subject != c.source) {
+          c.target = c.source;
+          c.source = subject;
+          c.rule = "coordinated";
+          out->push_back(c);
+          return;
+        }
+      }
     }
     if (c.source < 0 && (!noun || t.enclitic)) {
       c.source_speech = Speaker(t.first);
@@ -687,6 +827,11 @@ class SentenceCoder {
       // the casualties of the verb before are the target of the violent action that killed them.
       c.target = Casualties(t, trig, start, c.source);
       if (c.target >= 0) c.rule = "casualty";
+    }
+    if (c.target < 0 && !noun && trig.frame.required) {
+      // A purpose of the same kind names whom the action was aimed at (أطلقت قوات الأمن الغاز المسيل للدموع
+      // لتفريق المحتجين "fired tear gas to disperse the protesters").
+      c.target = PurposeObject(t, trig, c.source);
     }
     if (c.target < 0 && trig.frame.required) {
       reason_ = "rejected: no target in the clause that the frame admits";

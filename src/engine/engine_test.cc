@@ -447,6 +447,31 @@ TEST(Codes, AProtestWithoutAWrittenTargetIsAgainstTheGovernment) {
   EXPECT_EQ(Code("وأغلقت الشرطة المغربية الطرق المؤدية إلى البرلمان."), V{});
 }
 
+TEST(Codes, ProtestsAndAssaultsAsTheNewsTellsThem) {
+  // Tear gas fired "to disperse" the protesters is fired at them.
+  EXPECT_EQ(Code("أطلقت قوات الأمن السودانية الغاز المسيل للدموع لتفريق مئات المحتجين في الخرطوم."),
+            V{"175 SDNCOP>SDNCVL 2021-07-27"});
+  // Stormed the camp and arrested five young men: a count after a joined verb is its object.
+  EXPECT_EQ(Code("واقتحمت قوات الاحتلال الإسرائيلي مخيم جنين واعتقلت خمسة شبان فلسطينيين."),
+            V{"173 ISRMIL>PSECVL 2021-07-27"});
+  // Gunmen attacked a checkpoint of the Egyptian army: the owner after ل of the object noun.
+  EXPECT_EQ(Code("وهاجم مسلحون مجهولون نقطة تفتيش للجيش المصري في شمال سيناء."), V{"190 EGYUAF>EGYMIL 2021-07-27"});
+  // Gunmen killed in an exchange of fire with the police: the two sides, not the ministry that told it.
+  EXPECT_EQ(Code("القاهرة - أعلنت وزارة الداخلية مقتل 12 مسلحا في تبادل لإطلاق النار مع الشرطة.", {2021, 7, 27},
+                 std::string("القاهرة - ").size()),
+            V{"193 EGYUAF>EGYCOP 2021-07-27"});
+  // Students of Khartoum University demonstrated: the city of their university is their country's.
+  EXPECT_EQ(Code("وتظاهر طلاب جامعة الخرطوم احتجاجا على ارتفاع الأسعار."), V{"141 SDNEDU>SDNGOV 2021-07-27"});
+  // The army launched an attack (light verb); a man stabbed a British policeman (no chain of titles).
+  EXPECT_EQ(Code("وشن الجيش السوري هجوما على مواقع المعارضة السورية."), V{"190 SYRMIL>SYROPP 2021-07-27"});
+  EXPECT_EQ(Code("وطعن رجل شرطيا بريطانيا أمام البرلمان في لندن."), V{"182 GBRCVL>GBRCOP 2021-07-27"});
+  // Civilians killed in a new shelling by the regime: the shelling's possessor after its adjective; the dead are
+  // not its source.
+  EXPECT_EQ(Code("وقتل خمسة مدنيين سوريين في قصف جديد للجيش السوري على دوما."), V{"194 SYRMIL>SYRCVL 2021-07-27"});
+  // An Iraqi soldier was killed in a shelling "that IS carried out": the doer after شنه.
+  EXPECT_EQ(Code("وقتل جندي عراقي في قصف شنه داعش على ثكنة عسكرية."), V{"194 IMGMUSISI>IRQMIL 2021-07-27"});
+}
+
 TEST(Codes, ExecutionsAndAnnouncedWithdrawals) {
   // The Nusra Front (an aside in brackets) carried out the death sentence, yesterday, against ten people in Aleppo:
   // the light verb's object after the aside, its target after بحق and a count.

@@ -938,7 +938,8 @@ class SentenceMatcher {
           const bool qualified = ReadName(rest) > rest ||
                                  (after != nullptr && (FindHit(*after, LexHit::Kind::kNisba) ||
                                                        FindHit(*after, LexHit::Kind::kEntity)));
-          if (last_title != nullptr && last_title->kind == Agent::Kind::kPerson && qualified) {
+          if (last_title != nullptr && last_title->kind == Agent::Kind::kPerson && qualified &&
+              lex_.agent(h->index).kind == Agent::Kind::kPerson) {
             ComposeTitled(i, j, *last_title, "", "");
             continue;
           }
@@ -989,10 +990,16 @@ class SentenceMatcher {
         // آلاف الأردنيين).
         const bool with_nationality = nationality != nullptr && FindHit(*nationality, LexHit::Kind::kNisba);
         const bool before_actor = names_actor(nationality) || counts_actor;
+        // Nor after an indefinite accusative noun, whose adjective it is (هجوما مسلحا "an armed attack").
+        const bool adjective = i > 0 && words[i - 1].kind == TokenKind::kWord && words[i - 1].arabic &&
+                               !words[i - 1].analysis().has_article() && words[i - 1].key.size() > 4 &&
+                               words[i - 1].key.substr(words[i - 1].key.size() - 2) == "ا" &&
+                               !FindFunctionAt(i - 1, FunctionClass::kNumber);
         for (const LexHit& hit : m->hits) {
           if (indefinite != nullptr || hit.kind != LexHit::Kind::kAgent) continue;
           const Agent& other = lex_.agent(hit.index);
-          if (!other.construct && (with_nationality || (other.kind == Agent::Kind::kGroup && !before_actor))) {
+          if (!other.construct &&
+              (with_nationality || (other.kind == Agent::Kind::kGroup && !before_actor && !adjective))) {
             indefinite = &other;
           }
         }

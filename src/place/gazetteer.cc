@@ -40,7 +40,11 @@ bool IsPlacePrep(const Lexicon& lex, const Word& w) {
       w.chosen >= 0 && static_cast<size_t>(w.chosen) < w.lookups.size() ? w.lookups[w.chosen].hits : std::span<const LexHit>();
   for (std::span<const LexHit> hits : {w.key_hits, stem_hits}) {
     for (const LexHit& h : hits) {
-      if (h.kind == LexHit::Kind::kFunction && lex.function_word(h.index).cls == FunctionClass::kPlacePrep) return true;
+      // Also a name head: the city of جامعة الخرطوم، ميناء بيروت، مؤتمر برلين is where its people or event are.
+      if (h.kind == LexHit::Kind::kFunction && (lex.function_word(h.index).cls == FunctionClass::kPlacePrep ||
+                                                lex.function_word(h.index).cls == FunctionClass::kNameHead)) {
+        return true;
+      }
     }
   }
   return false;
