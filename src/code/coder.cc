@@ -401,6 +401,24 @@ class SentenceCoder {
     return doer >= 0 && s_.actors[doer].prep.empty() ? doer : -1;
   }
 
+  // The nearest party before t in the sentence, with no preposition, that may protest (not the police, the army
+  // or a government); -1 when there is none or this sentence already has a protest event.
+  int Protester(const TriggerMention& t, const std::vector<Candidate>& out) const {
+    for (size_t i = first_candidate_; i < out.size(); ++i) {
+      if (lex_.trigger(s_.triggers[out[i].trigger].trigger).code.compare(0, 2, "14") == 0) return -1;
+    }
+    for (int a = static_cast<int>(s_.actors.size()) - 1; a >= 0; --a) {
+      const ActorMention& actor = s_.actors[a];
+      if (actor.last > t.first) continue;
+      if (t.first - actor.last > kMaxSubjectDistance) break;
+      if (!Party(actor) || !actor.prep.empty() || actor.geo) continue;
+      const std::string roles = actor.code.size() >= 6 ? actor.code.substr(3, 3) : actor.roles.substr(0, 3);
+      if (roles == "COP" || roles == "MIL" || roles == "GOV") continue;
+      return a;
+    }
+    return -1;
+  }
+
   // Returns whether a number (a numeral or a number word) stands in the words [from, to).
   bool Counted(int from, int to) const {
     for (int w = from; w < to; ++w) {
@@ -689,6 +707,26 @@ class SentenceCoder {
     // (خلال استقباله "while receiving").
     const bool known_process = noun && !t.enclitic && AfterPrepositionWord(t.first) &&
                                s_.words[t.first].analysis().has_article();
+    // احتجاجا على "in protest at": the people its sentence names before it protested (تجمع مئات المحتجين،
+    // احتجاجا على غلاء الأسعار), unless the sentence already tells their protest.
+    if (c.source < 0 && noun && !t.enclitic && trig.code.compare(0, 2, "14") == 0 && s_.words[t.first].key == "احتجاجا") {
+      c.source = Protester(t, *out);
+      if (c.source >= 0) {
+        c.rule = "protest-purpose";
+        // A protest the sentence names before, with no one of its own, is theirs (وجدد عمال السكك الحديد
+        // إضرابهم احتجاجا على "the rail workers renewed their strike in protest at": a strike, 143).
+        for (int k = 0; k < index; ++k) {
+          const TriggerMention& earlier = s_.triggers[k];
+          if (earlier.last <= t.first && lex_.trigger(earlier.trigger).code.compare(0, 2, "14") == 0) {
+            c.trigger = k;
+            break;
+          }
+        }
+        c.target = Target(trig, t.last, end, c.source, /*allow_direct=*/false);
+        out->push_back(c);
+        return;
+      }
+    }
     if (c.source < 0 && noun && (!trig.frame.required || known_process)) {
       reason_ = known_process ? "rejected: a known process after a preposition, with no genitive source"
                               : "rejected: no genitive source for an action without target";

@@ -559,7 +559,8 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
   };
   // A title or body with no nationality takes the article's country; a local one (LocalRoles) in an action done
   // on the ground takes the country of the place its clause names first (تظاهر محتجون في بيروت "protesters
-  // demonstrated in Beirut").
+  // demonstrated in Beirut"). Not that of another clause: مواطنين اثنين، اعترفا بأنهما تدربا في إيران are not
+  // Iranians.
   auto code_of = [&](const Pending& p, const PendingActor& a, const Date& date, bool* guessed) {
     std::string code = a.CodeOn(date);
     if (!code.empty() || (a.roles.empty() && !a.land)) return code;

@@ -470,6 +470,20 @@ TEST(Codes, ProtestsAndAssaultsAsTheNewsTellsThem) {
   EXPECT_EQ(Code("وقتل خمسة مدنيين سوريين في قصف جديد للجيش السوري على دوما."), V{"194 SYRMIL>SYRCVL 2021-07-27"});
   // An Iraqi soldier was killed in a shelling "that IS carried out": the doer after شنه.
   EXPECT_EQ(Code("وقتل جندي عراقي في قصف شنه داعش على ثكنة عسكرية."), V{"194 IMGMUSISI>IRQMIL 2021-07-27"});
+  // "In protest at": the protesters named before protested; a strike named before is their action; the police
+  // do not protest.
+  EXPECT_EQ(Code("وتجمع مئات المحتجين، احتجاجا على انقطاع الكهرباء في بغداد."), V{"141 IRQCVL>IRQGOV 2021-07-27"});
+  EXPECT_EQ(Code("وجدد عمال السكك الحديد الفرنسيون إضرابهم احتجاجا على خطة الإصلاح."), V{"143 FRALAB>FRAGOV 2021-07-27"});
+  EXPECT_EQ(Code("وانتشرت الشرطة العراقية في وسط بغداد، احتجاجا على الفوضى."), V{});
+}
+
+TEST(Actors, ItsHeadIsTheHeadOfTheBodyNamedBefore) {
+  // The opposition front condemned ..., and its head accused the authorities: the front's leader (TUNOPP).
+  EXPECT_EQ(Code("ونددت جبهة الخلاص الوطني المعارضة بالقمع، واتهم رئيسها أحمد نجيب الشابي السلطات التونسية بالعودة "
+                 "إلى ممارسات الماضي."),
+            V{"112 TUNOPP>TUNGOV 2021-07-27"});
+  // Of a state, its government: Nigeria, whose president warned the United States.
+  EXPECT_EQ(Code("وقتل عشرات في نيجيريا التي حذر رئيسها الولايات المتحدة من التدخل."), V{"130 NGAGOV>USA 2021-07-27"});
 }
 
 TEST(Codes, ExecutionsAndAnnouncedWithdrawals) {

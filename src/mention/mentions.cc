@@ -891,6 +891,7 @@ class SentenceMatcher {
             out_->clause_breaks.push_back(i + 1);
           }
         } else if (words[i].kind == TokenKind::kWord && words[i].arabic) {
+          if (AddHeadOf(i)) continue;
           RecallName(i);
           if (pos_ > i) continue;
         }
@@ -920,6 +921,7 @@ class SentenceMatcher {
         }
       }
       if (const LexHit* h = FindHit(*m, LexHit::Kind::kAgent)) {
+        if (m->last == i + 1 && AddHeadOf(i)) continue;  // رئيسها "its head"
         {
           // Titles in apposition, the last with the nationality: نائب رئيس مجلس الوزراء وزير الخارجية الكويتي.
           int j = m->last;
@@ -1103,6 +1105,30 @@ class SentenceMatcher {
       }
       pos_ = m->last;
     }
+  }
+
+  // رئيسها، زعيمه، قائدها "its head, his leader" (and a name after it): the head of the body or state named last in
+  // the sentence (نددت جبهة الخلاص المعارضة ... واتهم رئيسها أحمد نجيب الشابي السلطات): the body's own code, or the
+  // state's government. Returns whether it added one.
+  bool AddHeadOf(int i) {
+    const Analysis& a = out_->words[i].analysis();
+    const std::string_view stem = a.stem(), suffix = a.suffix();
+    if (suffix != "ه" && suffix != "ها") return false;
+    if (stem != "رئيس" && stem != "زعيم" && stem != "قائد" && stem != "رئيسه") return false;
+    for (int k = static_cast<int>(out_->actors.size()) - 1; k >= 0; --k) {
+      const ActorMention& body = out_->actors[k];
+      if (body.place || body.aside || body.individual || body.code.size() < 3 || !body.pair.empty()) continue;
+      ActorMention head;
+      head.first = i;
+      head.last = std::max(ReadName(i + 1), i + 1);
+      head.code = body.geo ? body.code.substr(0, 3) + "GOV" : body.code;
+      head.name = head.last > i + 1 ? NameText(i + 1, head.last) : body.name;
+      head.individual = true;
+      out_->actors.push_back(std::move(head));
+      pos_ = out_->actors.back().last;
+      return true;
+    }
+    return false;
   }
 
   // Adds the country a nationality word at `m` stands for, as an actor.
