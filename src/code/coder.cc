@@ -419,6 +419,40 @@ class SentenceCoder {
     return -1;
   }
 
+  // The genitive of a verbal noun with ب at `from` (time words aside), after a verb of threatening and its subject:
+  // يهدد بتوقيف X، هدد الرئيس باعتقال X.
+  int ThreatObject(int from, int source) const {
+    for (const TriggerMention& p : s_.triggers) {
+      if (p.first < from) continue;
+      if (!OnlyTimeBetween(from, p.first)) return -1;
+      const Trigger& action = lex_.trigger(p.trigger);
+      const std::string_view prefix = s_.words[p.first].analysis().prefix();
+      if (action.pos != Trigger::Pos::kNoun || prefix.size() < 2 || prefix.substr(prefix.size() - 2) != "ب") return -1;
+      const int object = Genitive(p, action, static_cast<int>(s_.words.size()));
+      return object != source ? object : -1;
+    }
+    return -1;
+  }
+
+  // Returns whether word w is an indefinite common noun a verb after it may describe: unknown to the dictionary,
+  // no actor or place, and governed by a preposition written as a word (في شكوى); not a name (المسلحين في غزة
+  // استسلموا). Not a document in the accusative either: in أصدر بيانا انتقد فيه "issued a statement in which he
+  // criticised" the subject is the one who issued it.
+  bool DescribedNoun(int w) const {
+    if (!IndefiniteAdjectives(w, w + 1) || ActorEndsAt(w + 1)) return false;
+    for (const PlaceMention& p : s_.places) {
+      if (w >= p.first && w < p.last) return false;
+    }
+    return AfterPrepositionWord(w);
+  }
+
+  bool ActorEndsAt(int w) const {
+    for (const ActorMention& a : s_.actors) {
+      if (a.last == w) return true;
+    }
+    return false;
+  }
+
   // Returns whether a number (a numeral or a number word) stands in the words [from, to).
   bool Counted(int from, int to) const {
     for (int w = from; w < to; ++w) {
@@ -762,7 +796,10 @@ class SentenceCoder {
     // (أعلنت وزارة الداخلية مقتل تسعة إرهابيين في تبادل لإطلاق النار مع قوات الأمن).
     const bool reported_violence = noun && trig.symmetric && trig.code.compare(0, 2, "18") >= 0 && !t.enclitic &&
                                    CasualtyVictim(t, trig, start) < 0 && AfterCasualtyPrep(t);
-    if (c.source < 0 && !clause_initial && !reported_violence) {
+    // A verb right after an indefinite noun the dictionary does not know describes that noun, its subject (شكوى
+    // تتهم دوتيرتي "a complaint accusing Duterte"): no one before it is.
+    const bool describes_noun = !noun && t.first > 0 && DescribedNoun(t.first - 1);
+    if (c.source < 0 && !clause_initial && !reported_violence && !describes_noun) {
       c.source = SubjectBefore(t.first, start);
       c.rule = noun ? (t.enclitic ? "pronoun" : "nominal-subject") : "svo";
       // Those killed in an attack did not make it (مقتل مدنيين في قصف جديد على دوما).
@@ -870,6 +907,11 @@ class SentenceCoder {
       // A purpose of the same kind names whom the action was aimed at (أطلقت قوات الأمن الغاز المسيل للدموع
       // لتفريق المحتجين "fired tear gas to disperse the protesters").
       c.target = PurposeObject(t, trig, c.source);
+      // A threat names its target as the one the threatened action is done to (يهدد بتوقيف مدعية المحكمة
+      // "threatens to arrest the court's prosecutor").
+      if (c.target < 0 && trig.code.compare(0, 2, "13") == 0) {
+        c.target = ThreatObject(source.first > t.first ? source.last : t.last, c.source);
+      }
     }
     if (c.target < 0 && trig.frame.required) {
       reason_ = "rejected: no target in the clause that the frame admits";

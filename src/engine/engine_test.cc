@@ -477,6 +477,27 @@ TEST(Codes, ProtestsAndAssaultsAsTheNewsTellsThem) {
   EXPECT_EQ(Code("وانتشرت الشرطة العراقية في وسط بغداد، احتجاجا على الفوضى."), V{});
 }
 
+TEST(Codes, WaysOfTakingToTheStreets) {
+  // Thousands went out in marches in the streets of Algiers; hundreds rallied in Beirut; thousands of Sudanese
+  // took to the streets of Khartoum.
+  EXPECT_EQ(Code("وخرج الآلاف في مسيرات حاشدة في شوارع الجزائر العاصمة للمطالبة برحيل النظام."),
+            V{"141 DZACVL>DZAGOV 2021-07-27"});
+  EXPECT_EQ(Code("واحتشد مئات المحتجين أمام مقر البرلمان في بيروت."), V{"141 LBNCVL>LBNGOV 2021-07-27"});
+  EXPECT_EQ(Code("ونزل آلاف السودانيين إلى الشوارع في الخرطوم."), V{"141 SDN>SDNGOV 2021-07-27"});
+}
+
+TEST(Attribution, AThreatIsAgainstWhomTheThreatenedActionIsDone) {
+  // The Philippine president threatens to arrest the prosecutor of the International Criminal Court (a member
+  // of a body in the construct state, and one at a body after ب).
+  EXPECT_EQ(Code("وهدد الرئيس الفلبيني بتوقيف مدعية المحكمة الجنائية الدولية.", {2018, 3, 2}),
+            V{"130 PHLGOV>IGOICC 2018-03-02"});
+  EXPECT_EQ(Code("وانتقد مدع بالمحكمة الجنائية الدولية الحكومة الفلبينية.", {2018, 3, 2}),
+            V{"111 IGOICC>PHLGOV 2018-03-02"});
+  // The prosecutor opened an inquiry into "a complaint accusing Duterte": the complaint accuses, not the
+  // prosecutor (and the light verb's object is no part of the prosecutor's name).
+  EXPECT_EQ(Code("وفتح مدع بالمحكمة الجنائية الدولية تحقيقا أوليا في شكوى تتهم الرئيس الفلبيني.", {2018, 3, 2}), V{});
+}
+
 TEST(Actors, ItsHeadIsTheHeadOfTheBodyNamedBefore) {
   // The opposition front condemned ..., and its head accused the authorities: the front's leader (TUNOPP).
   EXPECT_EQ(Code("ونددت جبهة الخلاص الوطني المعارضة بالقمع، واتهم رئيسها أحمد نجيب الشابي السلطات التونسية بالعودة "

@@ -436,6 +436,8 @@ class SentenceMatcher {
       const bool other_surname = k > j && w.matched && SurnameOnly(k);
       if (w.kind != TokenKind::kWord || (w.matched && !other_surname) || !w.analysis().prefix().empty()) break;
       if (k == j && w.analysis().has_article()) break;  // a name does not open with the article
+      // A light verb's object is no name (فتح مدع بالمحكمة تحقيقا "a prosecutor at the court opened an inquiry").
+      if (std::find(objects_.begin(), objects_.end(), k) != objects_.end()) break;
       if (k > j && !w.analysis().suffix().empty()) break;
       if (k - j >= 2 && !LooksLikeNameWord(Surface(w))) break;
       ++k;
