@@ -585,6 +585,28 @@ class SentenceCoder {
     return victim >= 0 && victim != source && !IsCoordinatedWith(source, victim) ? victim : -1;
   }
 
+  // For a violent action (roots 18-20) followed by أسفر عن / أدى إلى / خلف and a casualty noun (قصف ... أسفر عن مقتل
+  // ثلاثة أشخاص "a shelling that killed three people"): that noun's genitive, the casualties; else -1.
+  int CasualtiesAfter(const TriggerMention& t, const Trigger& trig, int source) const {
+    if (trig.code.compare(0, 2, "18") < 0) return -1;
+    for (const TriggerMention& casualty : s_.triggers) {
+      if (casualty.first <= t.last || casualty.first > t.last + kMaxTargetDistance * 2) continue;
+      const Trigger& ct = lex_.trigger(casualty.trigger);
+      if (!ct.casualty || ct.pos != Trigger::Pos::kNoun) continue;
+      bool resulted = false;
+      for (int w = std::max(t.last, casualty.first - 3); w < casualty.first; ++w) {
+        const std::string_view key = s_.words[w].key;
+        for (std::string_view verb : {"اسفر", "ادي", "ادت", "خلف"}) {
+          resulted = resulted || key.find(verb) != std::string_view::npos;
+        }
+      }
+      if (!resulted) continue;
+      const int victim = SubjectAfter(casualty.last, static_cast<int>(s_.words.size()), kMaxGenitiveGap);
+      return victim != source ? victim : -1;
+    }
+    return -1;
+  }
+
   // Returns whether the verbal noun t follows في، جراء، إثر، خلال or stands with a proclitic ب: a circumstance.
   bool AfterCasualtyPrep(const TriggerMention& t) const {
     if (t.first == 0) return false;
@@ -901,6 +923,7 @@ class SentenceCoder {
       // قتل خمسة مدنيين في قصف لقوات النظام "five civilians were killed in a shelling by the regime's forces":
       // the casualties of the verb before are the target of the violent action that killed them.
       c.target = Casualties(t, trig, start, c.source);
+      if (c.target < 0) c.target = CasualtiesAfter(t, trig, c.source);
       if (c.target >= 0) c.rule = "casualty";
     }
     if (c.target < 0 && !noun && trig.frame.required) {

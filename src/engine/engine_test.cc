@@ -432,8 +432,11 @@ TEST(Codes, AProtestWithoutAWrittenTargetIsAgainstTheGovernment) {
   // A crowd counted without saying who, in a place: civilians of its country.
   EXPECT_EQ(Code("وتظاهر المئات من أهالي البصرة."), V{"141 IRQCVL>IRQGOV 2021-07-27"});
   EXPECT_EQ(Code("ونظم المحتجون التونسيون وقفة احتجاجية أمام البرلمان."), V{"141 TUNCVL>TUNGOV 2021-07-27"});
-  // A drone (طائرة مسيرة) is no march.
-  EXPECT_EQ(Code("ودانت الخارجية العراقية قصفا نفذته طائرة مسيرة تركية."), V{});
+  // A drone (طائرة مسيرة) is no march: the condemnation is of the Turkish drone's shelling (a weapon with its
+  // nationality is that country's forces).
+  EXPECT_EQ(Code("ودانت الخارجية العراقية قصفا نفذته طائرة مسيرة تركية."), V{"111 IRQGOV>TURMIL 2021-07-27"});
+  // With no nationality, an aircraft is nobody: no event.
+  EXPECT_EQ(Code("وشنت طائرات التحالف غارات على صنعاء."), V{});
   // Such a protest is in the default output when its protesters' country is written, not guessed.
   Article a;
   a.id = "t";
@@ -468,6 +471,10 @@ TEST(Codes, ProtestsAndAssaultsAsTheNewsTellsThem) {
   // Civilians killed in a new shelling by the regime: the shelling's possessor after its adjective; the dead are
   // not its source.
   EXPECT_EQ(Code("وقتل خمسة مدنيين سوريين في قصف جديد للجيش السوري على دوما."), V{"194 SYRMIL>SYRCVL 2021-07-27"});
+  // A shelling by a Turkish drone "that killed three people": the casualties after أسفر عن مقتل are its target.
+  EXPECT_EQ(Code("بغداد - دانت الخارجية العراقية قصفا نفذته طائرة مسيرة تركية في سنجار، أسفر عن مقتل ثلاثة أشخاص.",
+                 {2021, 7, 27}, std::string("بغداد - ").size()),
+            (V{"111 IRQGOV>TURMIL 2021-07-27", "194 TURMIL>IRQCVL 2021-07-27"}));
   // An Iraqi soldier was killed in a shelling "that IS carried out": the doer after شنه.
   EXPECT_EQ(Code("وقتل جندي عراقي في قصف شنه داعش على ثكنة عسكرية."), V{"194 IMGMUSISI>IRQMIL 2021-07-27"});
   // "In protest at": the protesters named before protested; a strike named before is their action; the police

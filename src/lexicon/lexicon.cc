@@ -624,7 +624,8 @@ Status Lexicon::Sources::LoadAgents(const std::string& path) {
     else if (f[2] == "group") a.kind = Agent::Kind::kGroup;
     else if (f[2] == "office") a.kind = Agent::Kind::kOffice;
     else if (f[2] == "land") a.kind = Agent::Kind::kLand;
-    else return r.Error(fmt::format("kind must be person, group, office or land, not '{}'", f[2]));
+    else if (f[2] == "weapon") a.kind = Agent::Kind::kWeapon;
+    else return r.Error(fmt::format("kind must be person, group, office, land or weapon, not '{}'", f[2]));
     a.origin = r.Origin();
     agents.push_back(a);
     Add(f[0], LexHit::Of(LexHit::Kind::kAgent, static_cast<uint32_t>(agents.size() - 1)));
@@ -1073,7 +1074,10 @@ Result<Lexicon> Lexicon::FromImage(std::shared_ptr<const Mapping> mapping, const
   }
   const AgentRec* agents = r.Records<AgentRec>(image::SectionId::kAgents, &n);
   for (size_t i = 0; i < n; ++i) {
-    if (!str_ok(agents[i].roles) || !str_ok(agents[i].origin)) return bad("agent");
+    if (!str_ok(agents[i].roles) || !str_ok(agents[i].origin) ||
+        agents[i].kind > static_cast<uint8_t>(Agent::Kind::kWeapon)) {
+      return bad("agent");
+    }
     lex.agents_.push_back({str(agents[i].roles), static_cast<Agent::Kind>(agents[i].kind), agents[i].construct != 0,
                            str(agents[i].origin)});
   }

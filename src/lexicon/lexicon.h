@@ -62,7 +62,8 @@ struct Entity {
 // A role expression: a title, a body, an office.
 struct Agent {
   // kLand: the country of the article itself (المملكة "the kingdom", البلاد "the country"), with no role.
-  enum class Kind : uint8_t { kPerson, kGroup, kOffice, kLand };
+  // kWeapon: an aircraft, a ship, a drone: an actor only with its nationality (طائرة مسيرة تركية -> TURMIL).
+  enum class Kind : uint8_t { kPerson, kGroup, kOffice, kLand, kWeapon };
   std::string roles;  // "GOV", "GOVMIL", "CVL"
   Kind kind = Kind::kPerson;
   bool construct = false;  // the construct form (وزير خارجية "minister of foreign-") that wants a country after it

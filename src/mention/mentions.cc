@@ -489,6 +489,8 @@ class SentenceMatcher {
       for (int k = j; k < n && k <= j + 3; ++k) {
         const Word& w = words[k];
         if (const Match* m = MatchAt(k); m != nullptr) {
+          // A nationality joined by و belongs to another (بطائرة مسيرة والسعودية "with a drone, and Saudi Arabia").
+          if (k == j && IsConjunction(w.analysis().prefix()) && FindHit(*m, LexHit::Kind::kEntity)) break;
           if (const LexHit* h = FindHit(*m, LexHit::Kind::kNisba)) {
             country = lex_.nisba(h->index).country;
             j = SkipModifiers(m->last, &former);
@@ -551,6 +553,10 @@ class SentenceMatcher {
         pos_ = j;
         return;
       }
+    }
+    if (country.empty() && code.empty() && agent.kind == Agent::Kind::kWeapon) {  // طائرات with no nationality
+      pos_ = j;
+      return;
     }
     if (country.empty() && code.empty() && agent.kind == Agent::Kind::kLand) {
       // المملكة "the kingdom", البلاد "the country": the article's country, known when the event is settled.
@@ -669,6 +675,8 @@ class SentenceMatcher {
   void AddTrigger(const Match& m, const LexHit& h) {
     const Trigger& t = lex_.trigger(h.index);
     if (t.pos == Trigger::Pos::kVerb && AfterPreposition(m.first)) return;  // على عقد "on holding": a noun
+    // A verb takes "me" as ني, never ي: داني is a name (داني دانون), not دان "condemned" + "my".
+    if (t.pos == Trigger::Pos::kVerb && out_->words[m.last - 1].analysis().suffix() == "ي") return;
     TriggerMention tm;
     tm.first = m.first;
     tm.last = m.last;
@@ -971,7 +979,8 @@ class SentenceMatcher {
           ComposeTitled(i, m->last, agent, "", "");
           continue;
         }
-        if (const Match* next = MatchAt(m->last); next != nullptr) {
+        // Not one joined by و: بطائرة مسيرة والسعودية "with a drone, and Saudi Arabia".
+        if (const Match* next = MatchAt(m->last); next != nullptr && !IsConjunction(words[next->first].analysis().prefix())) {
           if (const LexHit* e = FindHit(*next, LexHit::Kind::kEntity)) {
             const Entity& entity = lex_.entity(e->index);
             if (entity.kind != Entity::Kind::kPerson) {
@@ -992,7 +1001,8 @@ class SentenceMatcher {
         const Match* nationality = MatchAt(m->last);
         // Not before a name, a title or a people: then it is a construct (حكومة بشار الأسد، وزراء خارجية روسيا،
         // آلاف الأردنيين).
-        const bool with_nationality = nationality != nullptr && FindHit(*nationality, LexHit::Kind::kNisba);
+        const bool with_nationality = nationality != nullptr && FindHit(*nationality, LexHit::Kind::kNisba) &&
+                                      !IsConjunction(words[nationality->first].analysis().prefix());
         const bool before_actor = names_actor(nationality) || counts_actor;
         // Nor after an indefinite accusative noun, whose adjective it is (هجوما مسلحا "an armed attack").
         const bool adjective = i > 0 && words[i - 1].kind == TokenKind::kWord && words[i - 1].arabic &&
