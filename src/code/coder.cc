@@ -607,6 +607,17 @@ class SentenceCoder {
     return -1;
   }
 
+  // Returns whether the actor `a` stands between a casualty verb or noun of t's clause and t.
+  bool AfterCasualtyVerb(int a, const TriggerMention& t, int start) const {
+    for (const TriggerMention& verb : s_.triggers) {
+      if (verb.first >= start && verb.last <= s_.actors[a].first && s_.actors[a].last <= t.first &&
+          lex_.trigger(verb.trigger).casualty) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // Returns whether the verbal noun t follows في، جراء، إثر، خلال or stands with a proclitic ب: a circumstance.
   bool AfterCasualtyPrep(const TriggerMention& t) const {
     if (t.first == 0) return false;
@@ -731,7 +742,9 @@ class SentenceCoder {
         return;
       }
     }
-    if (!noun && !trig.inverse) {
+    // Only for the acts done to someone (14-20: arrests, attacks, killings): انتقد بنس سرقة التكنولوجيا من قبل
+    // الصين "Pence criticised the theft of technology by China" is active, the agent phrase the noun's.
+    if (!noun && !trig.inverse && trig.code.compare(0, 2, "14") >= 0) {
       // A passive names its agent after على يد / من قبل ("at the hands of", "by"): the agent is the source and
       // the grammatical subject the target (اعتقل الصحفي على يد قوات الأمن "the journalist was arrested by the
       // security forces"). Unvocalised, the verb looks active; the agent phrase is what tells.
@@ -824,8 +837,9 @@ class SentenceCoder {
     if (c.source < 0 && !clause_initial && !reported_violence && !describes_noun) {
       c.source = SubjectBefore(t.first, start);
       c.rule = noun ? (t.enclitic ? "pronoun" : "nominal-subject") : "svo";
-      // Those killed in an attack did not make it (مقتل مدنيين في قصف جديد على دوما).
-      if (noun && c.source >= 0 && c.source == CasualtyVictim(t, trig, start)) {
+      // Those killed in an attack did not make it (مقتل مدنيين في قصف جديد على دوما، قتل 30 شخصا بينهم ستة
+      // كنديين في هجوم): no party after a casualty verb before the noun is its source.
+      if (noun && c.source >= 0 && (c.source == CasualtyVictim(t, trig, start) || AfterCasualtyVerb(c.source, t, start))) {
         reason_ = "rejected: the casualties of a violent action are not its source";
         return;
       }
