@@ -453,6 +453,14 @@ class SentenceCoder {
     return false;
   }
 
+  // OnlyTimeBetween, commas setting off a time aside allowed (قتل الجيش، الأربعاء، 3 فلسطينيين).
+  bool TimeOrCommasBetween(int from, int to) const {
+    for (int w = from; w < to; ++w) {
+      if (s_.words[w].key != "," && !OnlyTimeBetween(w, w + 1)) return false;
+    }
+    return true;
+  }
+
   // Returns whether a number (a numeral or a number word) stands in the words [from, to).
   bool Counted(int from, int to) const {
     for (int w = from; w < to; ++w) {
@@ -563,17 +571,17 @@ class SentenceCoder {
   // An inverse one (استشهد، أصيب) has the one who suffered it as its subject, and the doer after برصاص: only
   // a subject before it must stand right by it.
   bool CloseCasualtyFrame(const TriggerMention& t, const ActorMention& source, int target, bool inverse) const {
-    if (inverse) return source.first > t.first || OnlyTimeBetween(source.last, t.first);
+    if (inverse) return source.first > t.first || TimeOrCommasBetween(source.last, t.first);
     if (source.first > t.first) {
       for (int w = t.last; w < source.first; ++w) {
         if (s_.words[w].kind == TokenKind::kNumber) return false;
       }
-      if (!OnlyTimeBetween(t.last, source.first)) return false;
-    } else if (!OnlyTimeBetween(source.last, t.first)) {
+      if (!TimeOrCommasBetween(t.last, source.first)) return false;
+    } else if (!TimeOrCommasBetween(source.last, t.first)) {
       return false;
     }
     if (target < 0) return true;
-    return OnlyTimeBetween(source.first > t.first ? source.last : t.last, s_.actors[target].first);
+    return TimeOrCommasBetween(source.first > t.first ? source.last : t.last, s_.actors[target].first);
   }
 
   // For a violent verbal noun (roots 18-20) after في، جراء، إثر or ب: the subject of a casualty verb earlier in its

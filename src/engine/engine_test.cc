@@ -613,8 +613,9 @@ TEST(Codes, CasualtiesAndWhoCausedThem) {
   EXPECT_EQ(Code("واستشهد شاب فلسطيني برصاص الجيش الإسرائيلي قرب نابلس."), V{"1823 ISRMIL>PSECVL 2021-07-27"});
   EXPECT_EQ(Code("وقتل خمسة مدنيين سوريين في قصف للجيش السوري."), V{"194 SYRMIL>SYRCVL 2021-07-27"});
   EXPECT_EQ(Code("وأصيب ثلاثة جنود إسرائيليين بنيران مسلحين فلسطينيين."), V{"182 PSEUAF>ISRMIL 2021-07-27"});
-  // Active: the Yemeni army killed ten Houthi fighters.
+  // Active: the Yemeni army killed ten Houthi fighters; a time aside between commas keeps the frame compact.
   EXPECT_EQ(Code("وقتل الجيش اليمني عشرة مسلحين حوثيين."), V{"1823 YEMMIL>YEMUAF 2021-07-27"});
+  EXPECT_EQ(Code("قتل الجيش الإسرائيلي، الأربعاء، 3 فلسطينيين على حدود غزة."), V{"1823 ISRMIL>PSE 2021-07-21"});
   // Killed, with no one named who killed: no event, and the one killed is not the killer.
   EXPECT_EQ(Code("وقتل ثلاثة جنود أتراك في سوريا."), V{});
   // The health ministry announcing deaths did not kill.
