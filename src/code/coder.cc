@@ -17,7 +17,11 @@ constexpr int kMaxCarrierGap = 8;  // words between قام and its ب-noun: the 
 
 class SentenceCoder {
  public:
-  SentenceCoder(const SentenceMentions& s, const Lexicon& lex) : s_(s), lex_(lex) {}
+  SentenceCoder(const SentenceMentions& s, const Lexicon& lex)
+      : s_(s),
+        lex_(lex),
+        sorted_(std::is_sorted(s.actors.begin(), s.actors.end(),
+                               [](const ActorMention& x, const ActorMention& y) { return x.first < y.first; })) {}
 
   void Code(std::vector<Candidate>* out, std::vector<std::string>* reasons) {
     first_candidate_ = out->size();
@@ -77,6 +81,16 @@ class SentenceCoder {
 
   bool Party(const ActorMention& a) const { return !a.place && !a.aside; }
 
+  // The index of the first actor that starts at or after word w (actors are in text order, found so once per
+  // sentence; else 0): the searches below start there, so that a sentence's cost grows with its length, not with
+  // its actors times its triggers.
+  size_t From(int w) const {
+    if (!sorted_) return 0;
+    return static_cast<size_t>(std::partition_point(s_.actors.begin(), s_.actors.end(),
+                                                    [w](const ActorMention& a) { return a.first < w; }) -
+                               s_.actors.begin());
+  }
+
   // Returns whether `prep` names the doer of a passive: على يد "at the hands of", من قبل "by", برصاص "by the
   // bullets of".
   static bool AgentPrep(const std::string& prep) { return prep == "علي يد" || prep == "من قبل" || prep == "برصاص"; }
@@ -96,7 +110,7 @@ class SentenceCoder {
 
   // The nearest actor before `before` and at or after `start` that stands with no preposition.
   int SubjectBefore(int before, int start) const {
-    for (int a = static_cast<int>(s_.actors.size()) - 1; a >= 0; --a) {
+    for (int a = static_cast<int>(From(before + 1)) - 1; a >= 0; --a) {
       const ActorMention& actor = s_.actors[a];
       if (actor.last > before) continue;
       if (actor.first < start || before - actor.last > kMaxSubjectDistance) break;
@@ -126,7 +140,7 @@ class SentenceCoder {
   // indefinite noun takes its possessor with ل instead (قصف لقوات النظام "shelling by the regime's forces",
   // هجوم لتنظيم الدولة "an attack by the Islamic State"), unless its frame names its target with ل.
   int Genitive(const TriggerMention& t, const Trigger& trig, int end) const {
-    for (size_t a = 0; a < s_.actors.size(); ++a) {
+    for (size_t a = From(t.last); a < s_.actors.size(); ++a) {
       const ActorMention& actor = s_.actors[a];
       if (actor.first < t.last) continue;
       if (actor.first >= end) return -1;
@@ -144,7 +158,7 @@ class SentenceCoder {
 
   // The first actor from `from` to `end` that stands with no preposition.
   int SubjectAfter(int from, int end, int max_gap) const {
-    for (size_t a = 0; a < s_.actors.size(); ++a) {
+    for (size_t a = From(from); a < s_.actors.size(); ++a) {
       const ActorMention& actor = s_.actors[a];
       if (actor.first < from) continue;
       if (actor.first >= end || actor.first - from > max_gap) break;
@@ -161,7 +175,7 @@ class SentenceCoder {
   }
 
   int Target(const Trigger& trig, int from, int end, int source, bool allow_direct, int self = -1) const {
-    for (size_t a = 0; a < s_.actors.size(); ++a) {
+    for (size_t a = From(from); a < s_.actors.size(); ++a) {
       const ActorMention& actor = s_.actors[a];
       if (actor.first < from || static_cast<int>(a) == source) continue;
       if (actor.first >= end || actor.first - from > kMaxTargetDistance) break;
@@ -332,7 +346,7 @@ class SentenceCoder {
   int PronounObject(const TriggerMention& t, int source) const {
     const std::string_view suffix = s_.words[t.last - 1].analysis().suffix();
     if (suffix != "ه" && suffix != "ها" && suffix != "هم" && suffix != "هما" && suffix != "هن") return -1;
-    for (int a = static_cast<int>(s_.actors.size()) - 1; a >= 0; --a) {
+    for (int a = static_cast<int>(From(t.first + 1)) - 1; a >= 0; --a) {
       const ActorMention& actor = s_.actors[a];
       if (actor.last > t.first || a == source || !Party(actor) || IsCoordinatedWith(source, a)) continue;
       if (t.first - actor.last > kMaxTargetDistance) break;
@@ -388,9 +402,10 @@ class SentenceCoder {
   // The subject of شنه، نفذته، ارتكبها "carried it out" right after the verbal noun t (its adjectives aside):
   // the doer of t. -1 when there is none.
   int DoerAfter(const TriggerMention& t) const {
+    const int n = static_cast<int>(s_.words.size());
     int w = t.last;
-    while (w < t.last + 2 && IndefiniteAdjectives(w, w + 1)) ++w;
-    if (w >= static_cast<int>(s_.words.size())) return -1;
+    while (w < n && w < t.last + 2 && IndefiniteAdjectives(w, w + 1)) ++w;
+    if (w >= n) return -1;
     const Word& verb = s_.words[w];
     const std::string_view key = verb.key;
     if (verb.kind != TokenKind::kWord || verb.analysis().suffix().empty() || !verb.analysis().prefix().empty()) return -1;
@@ -407,7 +422,7 @@ class SentenceCoder {
     for (size_t i = first_candidate_; i < out.size(); ++i) {
       if (lex_.trigger(s_.triggers[out[i].trigger].trigger).code.compare(0, 2, "14") == 0) return -1;
     }
-    for (int a = static_cast<int>(s_.actors.size()) - 1; a >= 0; --a) {
+    for (int a = static_cast<int>(From(t.first + 1)) - 1; a >= 0; --a) {
       const ActorMention& actor = s_.actors[a];
       if (actor.last > t.first) continue;
       if (t.first - actor.last > kMaxSubjectDistance) break;
@@ -671,7 +686,7 @@ class SentenceCoder {
     const bool noun = trig.pos == Trigger::Pos::kNoun;
     if (noun && trig.symmetric) {
       // محادثات بين X و Y "talks between X and Y": the pair are the parties.
-      for (size_t a = 0; a < s_.actors.size(); ++a) {
+      for (size_t a = From(t.last); a < s_.actors.size(); ++a) {
         const ActorMention& actor = s_.actors[a];
         if (actor.first < t.last) continue;
         if (actor.first >= end || actor.first - t.last > kMaxGenitiveGap) break;
@@ -756,7 +771,7 @@ class SentenceCoder {
       // A passive names its agent after على يد / من قبل ("at the hands of", "by"): the agent is the source and
       // the grammatical subject the target (اعتقل الصحفي على يد قوات الأمن "the journalist was arrested by the
       // security forces"). Unvocalised, the verb looks active; the agent phrase is what tells.
-      for (size_t a = 0; a < s_.actors.size(); ++a) {
+      for (size_t a = From(t.first + 1); a < s_.actors.size(); ++a) {
         const ActorMention& agent = s_.actors[a];
         if (agent.first <= t.first || agent.first >= end || !Party(agent)) continue;
         if (!AgentPrep(agent.prep)) continue;
@@ -985,8 +1000,9 @@ class SentenceCoder {
   }
 
   const SentenceMentions& s_;
-  size_t first_candidate_ = 0;  // this sentence's first candidate in the output
   const Lexicon& lex_;
+  const bool sorted_;  // actors in text order
+  size_t first_candidate_ = 0;  // this sentence's first candidate in the output
   mutable std::string reason_;  // what became of the trigger being coded, for explanations
 };
 
