@@ -148,7 +148,9 @@ class SentenceCoder {
                               std::find(trig.frame.preps.begin(), trig.frame.preps.end(), "ل") == trig.frame.preps.end();
       // The possessor with ل may follow the indefinite noun's adjectives (قصف جديد للنظام "a new shelling by
       // the regime").
-      if (!OnlyTimeBetween(t.last, actor.first) && !(possessive && IndefiniteAdjectives(t.last, actor.first))) return -1;
+      if (!OnlyTimeBetween(t.last, actor.first) && !(possessive && IndefiniteAdjectives(t.last, actor.first))) {
+        return -1;
+      }
       if (!Party(actor)) return -1;
       if (actor.prep.empty()) return static_cast<int>(a);
       return possessive ? static_cast<int>(a) : -1;
@@ -408,7 +410,9 @@ class SentenceCoder {
     if (w >= n) return -1;
     const Word& verb = s_.words[w];
     const std::string_view key = verb.key;
-    if (verb.kind != TokenKind::kWord || verb.analysis().suffix().empty() || !verb.analysis().prefix().empty()) return -1;
+    if (verb.kind != TokenKind::kWord || verb.analysis().suffix().empty() || !verb.analysis().prefix().empty()) {
+      return -1;
+    }
     bool doing = false;
     for (std::string_view stem : {"شن", "نفذ", "ارتكب"}) doing = doing || key.substr(0, stem.size()) == stem;
     if (!doing) return -1;
@@ -657,7 +661,9 @@ class SentenceCoder {
     for (const TriggerMention& verb : s_.triggers) {
       if (verb.last > t.first || verb.first < start || !lex_.trigger(verb.trigger).casualty) continue;
       int victim = SubjectAfter(verb.last, t.first, kMaxSubjectDistance);
-      if (victim < 0 && lex_.trigger(verb.trigger).pos == Trigger::Pos::kVerb) victim = SubjectBefore(verb.first, start);
+      if (victim < 0 && lex_.trigger(verb.trigger).pos == Trigger::Pos::kVerb) {
+        victim = SubjectBefore(verb.first, start);
+      }
       if (victim >= 0) return victim;
     }
     return -1;
@@ -801,7 +807,8 @@ class SentenceCoder {
                                s_.words[t.first].analysis().has_article();
     // احتجاجا على "in protest at": the people its sentence names before it protested (تجمع مئات المحتجين،
     // احتجاجا على غلاء الأسعار), unless the sentence already tells their protest.
-    if (c.source < 0 && noun && !t.enclitic && trig.code.compare(0, 2, "14") == 0 && s_.words[t.first].key == "احتجاجا") {
+    if (c.source < 0 && noun && !t.enclitic && trig.code.compare(0, 2, "14") == 0 &&
+        s_.words[t.first].key == "احتجاجا") {
       c.source = Protester(t, *out);
       if (c.source >= 0) {
         c.rule = "protest-purpose";
@@ -862,7 +869,8 @@ class SentenceCoder {
       c.rule = noun ? (t.enclitic ? "pronoun" : "nominal-subject") : "svo";
       // Those killed in an attack did not make it (مقتل مدنيين في قصف جديد على دوما، قتل 30 شخصا بينهم ستة
       // كنديين في هجوم): no party after a casualty verb before the noun is its source.
-      if (noun && c.source >= 0 && (c.source == CasualtyVictim(t, trig, start) || AfterCasualtyVerb(c.source, t, start))) {
+      if (noun && c.source >= 0 &&
+          (c.source == CasualtyVictim(t, trig, start) || AfterCasualtyVerb(c.source, t, start))) {
         reason_ = "rejected: the casualties of a violent action are not its source";
         return;
       }
@@ -922,7 +930,8 @@ class SentenceCoder {
       // ... and its pronoun (بحث معه "discussed with him", وحذرته "and warned him") the earlier verb's object.
       c.target = shared->target;
     }
-    if (trig.casualty && (c.rule == "vso" || c.rule == "svo") && !CloseCasualtyFrame(t, source, c.target, trig.inverse)) {
+    if (trig.casualty && (c.rule == "vso" || c.rule == "svo") &&
+        !CloseCasualtyFrame(t, source, c.target, trig.inverse)) {
       // قتل "killed" is as often "was killed" (قتل 30 من قوات الأمن وسيطرت طالبان على القاعدة "30 of the security
       // forces were killed and the Taliban took the base"): only a compact clause is read as active.
       reason_ = "rejected: a killing verb's subject and object must stand right by it: else it is a passive";

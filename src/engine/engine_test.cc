@@ -480,7 +480,8 @@ TEST(Codes, ProtestsAndAssaultsAsTheNewsTellsThem) {
   // "In protest at": the protesters named before protested; a strike named before is their action; the police
   // do not protest.
   EXPECT_EQ(Code("وتجمع مئات المحتجين، احتجاجا على انقطاع الكهرباء في بغداد."), V{"141 IRQCVL>IRQGOV 2021-07-27"});
-  EXPECT_EQ(Code("وجدد عمال السكك الحديد الفرنسيون إضرابهم احتجاجا على خطة الإصلاح."), V{"143 FRALAB>FRAGOV 2021-07-27"});
+  EXPECT_EQ(Code("وجدد عمال السكك الحديد الفرنسيون إضرابهم احتجاجا على خطة الإصلاح."),
+            V{"143 FRALAB>FRAGOV 2021-07-27"});
   EXPECT_EQ(Code("وانتشرت الشرطة العراقية في وسط بغداد، احتجاجا على الفوضى."), V{});
 }
 

@@ -30,9 +30,9 @@ namespace rasad {
 namespace image {
 
 inline constexpr char kMagic[8] = {'R', 'A', 'S', 'A', 'D', 'L', 'E', 'X'};
-inline constexpr uint32_t kFormatVersion = 7;  // 2: the gazetteer; 3: inverse triggers; 4: objective genitives; 5: verbal;
-                                               // 6: tables hashed by HashKey's multiply-shift, not CRC-32, slots tagged;
-                                               // 7: casualty triggers, outlets
+// Versions: 2 the gazetteer; 3 inverse triggers; 4 objective genitives; 5 verbal; 6 tables hashed by HashKey's
+// multiply-shift, not CRC-32, slots tagged; 7 casualty triggers, outlets, weapon agents.
+inline constexpr uint32_t kFormatVersion = 7;
 
 enum class SectionId : uint32_t {
   kStrings = 1,

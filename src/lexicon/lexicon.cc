@@ -952,7 +952,9 @@ std::string Lexicon::Sources::Serialize(uint32_t source_hash) const {
   for (const auto& [outlet, home] : outlets) codes.push_back(outlet);
   std::sort(codes.begin(), codes.end());
   std::vector<CountryRec> outlet_recs;
-  for (const std::string& outlet : codes) outlet_recs.push_back({w.Intern(outlet), w.Intern(outlets.find(outlet)->second)});
+  for (const std::string& outlet : codes) {
+    outlet_recs.push_back({w.Intern(outlet), w.Intern(outlets.find(outlet)->second)});
+  }
 
   std::vector<std::string> keys;
   for (const auto& [key, hits] : phrases) keys.push_back(key);

@@ -980,7 +980,8 @@ class SentenceMatcher {
           continue;
         }
         // Not one joined by و: بطائرة مسيرة والسعودية "with a drone, and Saudi Arabia".
-        if (const Match* next = MatchAt(m->last); next != nullptr && !IsConjunction(words[next->first].analysis().prefix())) {
+        if (const Match* next = MatchAt(m->last);
+            next != nullptr && !IsConjunction(words[next->first].analysis().prefix())) {
           if (const LexHit* e = FindHit(*next, LexHit::Kind::kEntity)) {
             const Entity& entity = lex_.entity(e->index);
             if (entity.kind != Entity::Kind::kPerson) {
