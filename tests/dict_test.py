@@ -79,6 +79,10 @@ def main(argv):
     check("dump prints every phrase", p.returncode == 0 and len(lines) > 3000, len(lines))
     check("dump shows an entity with its source line",
           any(l.startswith("الجزائر\tcountry\tDZA") and "countries.tsv:" in l for l in lines), lines[:3])
+    check("dump writes each agent kind as agents.tsv does (land, weapon)",
+          any(l.startswith("المملكه\tagent") and "\tland\t" in l for l in lines) and
+          any(l.startswith("طائرات مسيره\tagent\tMIL\tweapon") for l in lines),
+          [l for l in lines if "agent" in l][:3])
 
     p = run(rasad, "dict", "check", "--data", DATA)
     check("check passes on the project's sources", p.returncode == 0, p.stdout[-2000:] + p.stderr)

@@ -44,7 +44,12 @@ std::string Describe(const Lexicon& lex, const LexHit& h) {
     }
     case LexHit::Kind::kAgent: {
       const Agent& a = lex.agent(h.index);
-      const char* kind = a.kind == Agent::Kind::kPerson ? "person" : a.kind == Agent::Kind::kGroup ? "group" : "office";
+      // The kinds as agents.tsv writes them.
+      const char* kind = a.kind == Agent::Kind::kPerson   ? "person"
+                         : a.kind == Agent::Kind::kGroup  ? "group"
+                         : a.kind == Agent::Kind::kOffice ? "office"
+                         : a.kind == Agent::Kind::kLand   ? "land"
+                                                          : "weapon";
       return fmt::format("agent\t{}\t{}{}\t{}", a.roles, kind, a.construct ? " construct" : "", a.origin);
     }
     case LexHit::Kind::kNisba: {
