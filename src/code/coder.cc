@@ -480,6 +480,18 @@ class SentenceCoder {
     return true;
   }
 
+  // The subject of the nearest verb trigger before t in the sentence (after it, else before it); -1 when none.
+  int EarlierVerbSubject(const TriggerMention& t) const {
+    for (int k = static_cast<int>(s_.triggers.size()) - 1; k >= 0; --k) {
+      const TriggerMention& verb = s_.triggers[k];
+      if (verb.last > t.first || lex_.trigger(verb.trigger).pos != Trigger::Pos::kVerb) continue;
+      int subject = SubjectAfter(verb.last, t.first, kMaxSubjectDistance);
+      if (subject < 0) subject = SubjectBefore(verb.first, 0);
+      return subject;
+    }
+    return -1;
+  }
+
   // Returns whether a number (a numeral or a number word) stands in the words [from, to).
   bool Counted(int from, int to) const {
     for (int w = from; w < to; ++w) {
@@ -883,10 +895,21 @@ class SentenceCoder {
       c.rule = "vso";
       // A counted party right after a verb joined by و is its object, and the subject is the one the sentence
       // named before (واقتحمت قوات الاحتلال المخيم واعتقلت خمسة شبان "stormed the camp and arrested five young men").
+      // So is a party followed by the ب-complement of the verb (ونددت المنظمة بالقمع، وطالبت السلطات بالإفراج عن
+      // المعتقلين "and demanded of the authorities the release of the detainees"), when an earlier verb of the
+      // sentence has a subject of its own.
+      std::string_view next_prefix;
+      if (c.source >= 0 && s_.actors[c.source].last < static_cast<int>(s_.words.size())) {
+        next_prefix = s_.words[s_.actors[c.source].last].analysis().prefix();
+      }
+      // (Not when the verb carries its object as a pronoun: واتهمته الحكومة بالتعاطف "and the government accused him".)
+      const bool complemented = next_prefix.size() >= 2 && next_prefix.substr(next_prefix.size() - 2) == "ب" &&
+                                s_.words[t.last - 1].analysis().suffix().empty();
       if (c.source >= 0 && clause_initial && trig.frame.direct && !trig.casualty && !trig.inverse &&
-          Counted(t.last, s_.actors[c.source].first)) {
+          (Counted(t.last, s_.actors[c.source].first) || complemented)) {
         const std::string_view prefix = s_.words[t.first].analysis().prefix();
-        const int subject = prefix.substr(0, 2) == "و" ? SubjectBefore(t.first, 0) : -1;
+        int subject = -1;
+        if (prefix.substr(0, 2) == "و") subject = complemented ? EarlierVerbSubject(t) : SubjectBefore(t.first, 0);
         if (subject >= 0 && subject != c.source) {
           c.target = c.source;
           c.source = subject;

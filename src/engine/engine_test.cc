@@ -494,6 +494,16 @@ TEST(Codes, WaysOfTakingToTheStreets) {
   EXPECT_EQ(Code("ونزل آلاف السودانيين إلى الشوارع في الخرطوم."), V{"141 SDN>SDNGOV 2021-07-27"});
 }
 
+TEST(Attribution, APartyBeforeTheVerbsComplementWithBaIsItsObject) {
+  // Amnesty denounced the repression and demanded of the Iraqi authorities the release of the detainees: the
+  // authorities are the object of the joined verb, Amnesty its subject.
+  EXPECT_EQ(Code("ونددت منظمة العفو الدولية بالقمع، وطالبت السلطات العراقية بالإفراج عن المعتقلين."),
+            V{"100 NGOHRIAMN>IRQGOV 2021-07-27"});
+  // With its object as a pronoun, the party after the verb is its subject: the government accused him.
+  EXPECT_EQ(Code("وانتقد النائب الألماني الانتخابات التركية، واتهمته الحكومة التركية بالتعاطف مع المتمردين."),
+            V{"112 TURGOV>DEULEG 2021-07-27"});
+}
+
 TEST(Attribution, AThreatIsAgainstWhomTheThreatenedActionIsDone) {
   // The Philippine president threatens to arrest the prosecutor of the International Criminal Court (a member
   // of a body in the construct state, and one at a body after ب).
