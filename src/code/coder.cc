@@ -290,6 +290,18 @@ class SentenceCoder {
         c.source = static_cast<int>(a);
       }
     }
+    // A killing that resulted from an action told before it (أطلقت قوات الأمن الرصاص لتفريق المحتجين، ما أسفر عن
+    // مقتل متظاهر "security forces fired to disperse the protesters, which killed a protester") was done by the one
+    // who acted.
+    if (c.source < 0 && trig.casualty) {
+      if (const Candidate* cause = Cause(t, *out); cause != nullptr) {
+        c.source = cause->source;
+        c.source_speech = cause->source_speech;
+        c.rule = "consequence";
+        // Casualties counted without saying who (مقتل العشرات) are the ones fired at.
+        if (cause->target >= 0 && s_.actors[c.target].code.empty()) c.target = cause->target;
+      }
+    }
     // Not any subject before it: in طالبت واشنطن بالإفراج عنه منذ اعتقال القس "Washington has demanded his
     // release since the pastor's arrest", Washington did not arrest him. The one who announces an arrest
     // (أعلنت الشرطة اعتقال) made it; not a killing or an abduction, which a ministry or a group reports of others
@@ -490,6 +502,32 @@ class SentenceCoder {
       return subject;
     }
     return -1;
+  }
+
+  // The latest event of this sentence by violent repression (175: dispersal, tear gas, live fire on protesters)
+  // before the casualty noun t, when أسفر عن، أدى إلى or خلف stands right before t and no other action stands
+  // between (اعتقلت الشرطة مشتبها به بعد إطلاق نار أسفر عن مقتل: the shooting killed, not the arrest); else nullptr.
+  // (The casualties of an attack or a shelling are already its target: CasualtiesAfter.)
+  const Candidate* Cause(const TriggerMention& t, const std::vector<Candidate>& out) const {
+    bool resulted = false;
+    for (int w = std::max(0, t.first - 3); w < t.first; ++w) {
+      for (std::string_view verb : {"اسفر", "ادي", "ادت", "خلف"}) {
+        resulted = resulted || s_.words[w].key.find(verb) != std::string_view::npos;
+      }
+    }
+    if (!resulted) return nullptr;
+    for (size_t i = out.size(); i-- > first_candidate_;) {
+      const Candidate& c = out[i];
+      const TriggerMention& cause = s_.triggers[c.trigger];
+      if (cause.last > t.first || lex_.trigger(cause.trigger).code != "175") continue;
+      for (const TriggerMention& other : s_.triggers) {
+        if (other.first >= cause.last && other.last <= t.first && lex_.trigger(other.trigger).code != "175") {
+          return nullptr;
+        }
+      }
+      return c.source >= 0 || c.source_speech >= 0 ? &c : nullptr;
+    }
+    return nullptr;
   }
 
   // Returns whether a number (a numeral or a number word) stands in the words [from, to).

@@ -454,6 +454,9 @@ TEST(Codes, ProtestsAndAssaultsAsTheNewsTellsThem) {
   // Tear gas fired "to disperse" the protesters is fired at them.
   EXPECT_EQ(Code("أطلقت قوات الأمن السودانية الغاز المسيل للدموع لتفريق مئات المحتجين في الخرطوم."),
             V{"175 SDNCOP>SDNCVL 2021-07-27"});
+  // ... and a protester it killed was killed by those who fired (ما أسفر عن مقتل متظاهر).
+  EXPECT_EQ(Code("أطلقت قوات الأمن السودانية الغاز المسيل للدموع لتفريق المحتجين في الخرطوم، ما أسفر عن مقتل متظاهر."),
+            (V{"175 SDNCOP>SDNCVL 2021-07-27", "1823 SDNCOP>SDNCVL 2021-07-27"}));
   // Stormed the camp and arrested five young men: a count after a joined verb is its object.
   EXPECT_EQ(Code("واقتحمت قوات الاحتلال الإسرائيلي مخيم جنين واعتقلت خمسة شبان فلسطينيين."),
             V{"173 ISRMIL>PSECVL 2021-07-27"});
