@@ -126,14 +126,36 @@ class SentenceCoder {
   // number (اعتقال ثلاثة أشخاص "the arrest of three people", مقتل 25 مقاتلا).
   bool OnlyTimeBetween(int from, int to) const {
     for (int w = from; w < to; ++w) {
-      bool skip = s_.words[w].kind == TokenKind::kNumber;
+      bool skip = IsNumber(w);
       for (const TimeMention& t : s_.times) skip = skip || (w >= t.first && w < t.last);
-      for (const LexHit& h : lex_.Find(s_.words[w].key)) {
-        skip = skip || (h.kind == LexHit::Kind::kFunction && lex_.function_word(h.index).cls == FunctionClass::kNumber);
-      }
       if (!skip) return false;
     }
     return true;
+  }
+
+  // Returns whether word w is a numeral or a number word (ثلاثة، عشرات).
+  bool IsNumber(int w) const {
+    if (s_.words[w].kind == TokenKind::kNumber) return true;
+    for (const LexHit& h : lex_.Find(s_.words[w].key)) {
+      if (h.kind == LexHit::Kind::kFunction && lex_.function_word(h.index).cls == FunctionClass::kNumber) return true;
+    }
+    return false;
+  }
+
+  // Returns whether word w carries the proclitic preposition ب (بقصف، وبالإفراج).
+  bool WithBa(int w) const {
+    const std::string_view prefix = s_.words[w].analysis().prefix();
+    return prefix.size() >= 2 && prefix.substr(prefix.size() - 2) == "ب";
+  }
+
+  // Returns whether أسفر عن، أدى إلى or خلف "resulted in" stands among the words [from, to).
+  bool ResultIn(int from, int to) const {
+    for (int w = std::max(0, from); w < to; ++w) {
+      for (std::string_view verb : {"اسفر", "ادي", "ادت", "خلف"}) {
+        if (s_.words[w].key.find(verb) != std::string_view::npos) return true;
+      }
+    }
+    return false;
   }
 
   // The genitive of a verbal noun: the actor right after it (time words aside), with no preposition. An
@@ -254,8 +276,7 @@ class SentenceCoder {
   // The word of a carrier verb (قام "did") that makes the verbal noun of `t` its object with ب (قامت القوات
   // بقصف "the forces carried out shelling"), time words aside; else -1.
   int Carrier(const TriggerMention& t) const {
-    std::string_view prefix = s_.words[t.first].analysis().prefix();
-    if (prefix.size() >= 2 && prefix.substr(prefix.size() - 2) == "ب") {
+    if (WithBa(t.first)) {
       for (int w = t.first - 1; w >= 0 && w >= t.first - kMaxCarrierGap; --w) {
         const Word& word = s_.words[w];
         bool in_time = false;
@@ -457,8 +478,7 @@ class SentenceCoder {
       if (p.first < from) continue;
       if (!OnlyTimeBetween(from, p.first)) return -1;
       const Trigger& action = lex_.trigger(p.trigger);
-      const std::string_view prefix = s_.words[p.first].analysis().prefix();
-      if (action.pos != Trigger::Pos::kNoun || prefix.size() < 2 || prefix.substr(prefix.size() - 2) != "ب") return -1;
+      if (action.pos != Trigger::Pos::kNoun || !WithBa(p.first)) return -1;
       const int object = Genitive(p, action, static_cast<int>(s_.words.size()));
       return object != source ? object : -1;
     }
@@ -509,13 +529,7 @@ class SentenceCoder {
   // between (اعتقلت الشرطة مشتبها به بعد إطلاق نار أسفر عن مقتل: the shooting killed, not the arrest); else nullptr.
   // (The casualties of an attack or a shelling are already its target: CasualtiesAfter.)
   const Candidate* Cause(const TriggerMention& t, const std::vector<Candidate>& out) const {
-    bool resulted = false;
-    for (int w = std::max(0, t.first - 3); w < t.first; ++w) {
-      for (std::string_view verb : {"اسفر", "ادي", "ادت", "خلف"}) {
-        resulted = resulted || s_.words[w].key.find(verb) != std::string_view::npos;
-      }
-    }
-    if (!resulted) return nullptr;
+    if (!ResultIn(t.first - 3, t.first)) return nullptr;
     for (size_t i = out.size(); i-- > first_candidate_;) {
       const Candidate& c = out[i];
       const TriggerMention& cause = s_.triggers[c.trigger];
@@ -533,10 +547,7 @@ class SentenceCoder {
   // Returns whether a number (a numeral or a number word) stands in the words [from, to).
   bool Counted(int from, int to) const {
     for (int w = from; w < to; ++w) {
-      if (s_.words[w].kind == TokenKind::kNumber) return true;
-      for (const LexHit& h : lex_.Find(s_.words[w].key)) {
-        if (h.kind == LexHit::Kind::kFunction && lex_.function_word(h.index).cls == FunctionClass::kNumber) return true;
-      }
+      if (IsNumber(w)) return true;
     }
     return false;
   }
@@ -670,14 +681,7 @@ class SentenceCoder {
       if (casualty.first <= t.last || casualty.first > t.last + kMaxTargetDistance * 2) continue;
       const Trigger& ct = lex_.trigger(casualty.trigger);
       if (!ct.casualty || ct.pos != Trigger::Pos::kNoun) continue;
-      bool resulted = false;
-      for (int w = std::max(t.last, casualty.first - 3); w < casualty.first; ++w) {
-        const std::string_view key = s_.words[w].key;
-        for (std::string_view verb : {"اسفر", "ادي", "ادت", "خلف"}) {
-          resulted = resulted || key.find(verb) != std::string_view::npos;
-        }
-      }
-      if (!resulted) continue;
+      if (!ResultIn(std::max(t.last, casualty.first - 3), casualty.first)) continue;
       const int victim = SubjectAfter(casualty.last, static_cast<int>(s_.words.size()), kMaxGenitiveGap);
       return victim != source ? victim : -1;
     }
@@ -699,9 +703,7 @@ class SentenceCoder {
   bool AfterCasualtyPrep(const TriggerMention& t) const {
     if (t.first == 0) return false;
     const std::string_view before = s_.words[t.first - 1].key;
-    const std::string_view prefix = s_.words[t.first].analysis().prefix();
-    const bool by = prefix.size() >= 2 && prefix.substr(prefix.size() - 2) == "ب";
-    return by || before == "في" || before == "جراء" || before == "اثر" || before == "خلال";
+    return WithBa(t.first) || before == "في" || before == "جراء" || before == "اثر" || before == "خلال";
   }
 
   // The subject of the casualty verb or noun before a violent verbal noun introduced by في، جراء، إثر، خلال or ب
@@ -936,13 +938,9 @@ class SentenceCoder {
       // So is a party followed by the ب-complement of the verb (ونددت المنظمة بالقمع، وطالبت السلطات بالإفراج عن
       // المعتقلين "and demanded of the authorities the release of the detainees"), when an earlier verb of the
       // sentence has a subject of its own.
-      std::string_view next_prefix;
-      if (c.source >= 0 && s_.actors[c.source].last < static_cast<int>(s_.words.size())) {
-        next_prefix = s_.words[s_.actors[c.source].last].analysis().prefix();
-      }
       // (Not when the verb carries its object as a pronoun: واتهمته الحكومة بالتعاطف "and the government accused him".)
-      const bool complemented = next_prefix.size() >= 2 && next_prefix.substr(next_prefix.size() - 2) == "ب" &&
-                                s_.words[t.last - 1].analysis().suffix().empty();
+      const bool complemented = c.source >= 0 && s_.actors[c.source].last < static_cast<int>(s_.words.size()) &&
+                                WithBa(s_.actors[c.source].last) && s_.words[t.last - 1].analysis().suffix().empty();
       if (c.source >= 0 && clause_initial && trig.frame.direct && !trig.casualty && !trig.inverse &&
           (Counted(t.last, s_.actors[c.source].first) || complemented)) {
         const std::string_view prefix = s_.words[t.first].analysis().prefix();

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -561,22 +562,30 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
   // on the ground takes the country of the place its clause names first (تظاهر محتجون في بيروت "protesters
   // demonstrated in Beirut"). Not that of another clause: مواطنين اثنين، اعترفا بأنهما تدربا في إيران are not
   // Iranians.
-  auto code_of = [&](const Pending& p, const PendingActor& a, const Date& date, bool* guessed) {
+  // The country of the place the clause of `p` names, ranked once per event (*memo) and only when asked.
+  auto clause_country = [&](const Pending& p, std::optional<std::string>* memo) -> const std::string& {
+    if (!memo->has_value()) {
+      std::string country;
+      if (p.place_in_clause && !p.places.empty()) {
+        const std::vector<RankedPlace> ranked = RankPlaces(lex, p.places, place_context);
+        if (!ranked.empty() && Plausible(lex.place(ranked.front().index), place_context)) {
+          country = std::string(lex.place(ranked.front().index).country);
+        }
+      }
+      *memo = std::move(country);
+    }
+    return **memo;
+  };
+  auto code_of = [&](const Pending& p, const PendingActor& a, const Date& date, bool* guessed,
+                     std::optional<std::string>* memo) {
     std::string code = a.CodeOn(date);
     if (!code.empty() || (a.roles.empty() && !a.land)) return code;
-    std::string place_country;
     // Only for a group (not a person, who may live abroad: غولن المقيم في الولايات المتحدة), and only in the actions
     // done on the ground (14-20: protests, arrests, force), which happen where the actors are; a visit or a
     // meeting brings someone from elsewhere, and an accusation may name any place (اتهم ... بشن الضربات في سوريا).
-    const std::string& event_code = lex.trigger(p.trigger).code;
-    if (LocalRoles(a.roles) && !a.individual && !p.places.empty() && event_code.compare(0, 2, "14") >= 0) {
-      const std::vector<RankedPlace> ranked = RankPlaces(lex, p.places, place_context);
-      if (!ranked.empty() && Plausible(lex.place(ranked.front().index), place_context)) {
-        place_country = std::string(lex.place(ranked.front().index).country);
-      }
-    }
-    if (!place_country.empty() && p.place_in_clause) {
-      code = place_country + a.roles;
+    const bool local = LocalRoles(a.roles) && !a.individual && lex.trigger(p.trigger).code.compare(0, 2, "14") >= 0;
+    if (local && !clause_country(p, memo).empty()) {
+      code = clause_country(p, memo) + a.roles;
     } else if (!focus.empty()) {
       code = focus + a.roles;
       *guessed = *guessed || memory.home().empty();  // the dateline's country is no guess
@@ -628,8 +637,9 @@ std::vector<Event> Engine::Code(const Article& article, std::vector<std::string>
     }
     if (!date.valid()) date = fallback;
     bool guessed = false;  // an actor's country taken from the article, not the sentence
-    std::string source_code = code_of(p, p.source, date, &guessed);
-    std::string target_code = p.target.present ? code_of(p, p.target, date, &guessed) : "";
+    std::optional<std::string> place_country;  // ranked at most once for both actors
+    std::string source_code = code_of(p, p.source, date, &guessed, &place_country);
+    std::string target_code = p.target.present ? code_of(p, p.target, date, &guessed, &place_country) : "";
     // With no country of the article to go by, a party named without one is of the other party's country: the
     // police's detainees, the protesters the security forces dispersed.
     if (source_code.empty() && target_code.size() >= 3 && !p.source.roles.empty() && IsState(target_code)) {

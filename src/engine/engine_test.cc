@@ -19,14 +19,19 @@ const Engine& TheEngine() {
   return *engine;
 }
 
-// "042 USAGOV>DZA 2021-07-26" for each event.
-std::vector<std::string> Code(const std::string& body, Date published = {2021, 7, 27}, size_t dateline = 0) {
+// An article of a title and `body`, whose first `dateline` bytes are its dateline.
+Article MakeArticle(const std::string& body, Date published = {2021, 7, 27}, size_t dateline = 0) {
   Article a;
   a.id = "t";
   a.published = published;
   a.text = "عنوان\n\n" + body;
   a.body_offset = a.dateline_end = std::string("عنوان\n\n").size();
   a.dateline_end += dateline;
+  return a;
+}
+
+// "042 USAGOV>DZA 2021-07-26" for each event of the article, sorted.
+std::vector<std::string> Code(const Article& a) {
   std::vector<std::string> out;
   for (const Event& e : TheEngine().Code(a)) {
     out.push_back(e.event_code + " " + e.source.code + ">" + (e.target.code.empty() ? "-" : e.target.code) + " " +
@@ -34,6 +39,10 @@ std::vector<std::string> Code(const std::string& body, Date published = {2021, 7
   }
   std::sort(out.begin(), out.end());
   return out;
+}
+
+std::vector<std::string> Code(const std::string& body, Date published = {2021, 7, 27}, size_t dateline = 0) {
+  return Code(MakeArticle(body, published, dateline));
 }
 
 using V = std::vector<std::string>;
@@ -407,14 +416,10 @@ TEST(Attribution, TheGenitiveOfAnArrestIsWhoIsArrested) {
 }
 
 TEST(Confidence, SportsReportsFallBelowTheDefault) {
-  Article a;
-  a.id = "t";
-  a.published = {2021, 7, 27};
   // The Egyptian president criticised Algeria after the match; the coach, the player, the league, the cup...
-  a.text = "عنوان\n\nوانتقد الرئيس المصري الجزائر بشدة بعد المباراة. وقال المدرب إن اللاعب سيغيب عن "
-           "الدوري، وإن الفريق يستعد لنهائي الكأس في الملعب الجديد.";
-  a.body_offset = a.dateline_end = std::string("عنوان\n\n").size();
-  const std::vector<Event> events = TheEngine().Code(a);
+  const std::vector<Event> events = TheEngine().Code(MakeArticle(
+      "وانتقد الرئيس المصري الجزائر بشدة بعد المباراة. وقال المدرب إن اللاعب سيغيب عن "
+      "الدوري، وإن الفريق يستعد لنهائي الكأس في الملعب الجديد."));
   ASSERT_FALSE(events.empty());  // the criticism is coded, only below the default
   for (const Event& e : events) EXPECT_LT(e.confidence, kMinConfidence) << e.event_code;
 }
@@ -438,12 +443,7 @@ TEST(Codes, AProtestWithoutAWrittenTargetIsAgainstTheGovernment) {
   // With no nationality, an aircraft is nobody: no event.
   EXPECT_EQ(Code("وشنت طائرات التحالف غارات على صنعاء."), V{});
   // Such a protest is in the default output when its protesters' country is written, not guessed.
-  Article a;
-  a.id = "t";
-  a.published = {2021, 7, 27};
-  a.text = "عنوان\n\nوتظاهر آلاف المغاربة أمس في الرباط.";
-  a.body_offset = a.dateline_end = std::string("عنوان\n\n").size();
-  const std::vector<Event> events = TheEngine().Code(a);
+  const std::vector<Event> events = TheEngine().Code(MakeArticle("وتظاهر آلاف المغاربة أمس في الرباط."));
   ASSERT_EQ(events.size(), 1u);
   EXPECT_GE(events[0].confidence, kMinConfidence);
   // Nor the police closing roads.
@@ -588,19 +588,12 @@ TEST(Actors, ALocalOutletsHomeNewsIsAboutItsHomeCountry) {
   // The head of government, named without a country, in Jawhara FM's local news is
   // Tunisia's; in its international news, or in another outlet, nobody's (no event).
   auto code = [](const std::string& outlet, const std::string& section) {
-    Article a;
-    a.id = "t";
+    Article a = MakeArticle("وأشار إلى أن زيارة رئيس الحكومة إلى ألمانيا كانت ناجحة.", {2017, 2, 16});
     a.outlet = outlet;
     a.section = section;
-    a.published = {2017, 2, 16};
-    a.text = "عنوان\n\nوأشار إلى أن زيارة رئيس الحكومة إلى ألمانيا كانت ناجحة.";
-    a.body_offset = a.dateline_end = std::string("عنوان\n\n").size();
-    std::vector<std::string> out;
-    for (const Event& e : TheEngine().Code(a)) out.push_back(e.event_code + " " + e.source.code + ">" + e.target.code);
-    std::sort(out.begin(), out.end());
-    return out;
+    return Code(a);
   };
-  EXPECT_EQ(code("Jawhara FM", "localNews"), V{"042 TUNGOV>DEU"});
+  EXPECT_EQ(code("Jawhara FM", "localNews"), V{"042 TUNGOV>DEU 2017-02-16"});
   EXPECT_EQ(code("Jawhara FM", "internationalNews"), V{});
   EXPECT_EQ(code("BBC", "localNews"), V{});
 }
